@@ -1,0 +1,19 @@
+"""Sphinx configuration of the edition.
+
+Per-language settings (the translated title, the date format, the LaTeX
+set-up) are applied by the ``triglot.sphinx`` extension once the language
+is known; nothing here depends on the language.
+"""
+
+project = "Japan's Soft Power in Central Asia"
+author = "Olga Dobrinskaya"
+copyright = "2014, Olga Dobrinskaya and the Institute of Far Eastern Studies, Russian Academy of Sciences"
+
+extensions = ["triglot.sphinx"]
+
+language = "en"
+root_doc = "index"
+exclude_patterns = ["_build"]
+
+html_theme = "furo"
+html_title = project

@@ -1,0 +1,23 @@
+"""The Sphinx extension: add ``triglot.sphinx`` to a project's extensions.
+
+Each submodule adds one feature and has a ``setup(app)`` of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import metadata, project_settings, untranslated
+
+_FEATURES = [project_settings, metadata, untranslated]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register every triglot feature with Sphinx."""
+    for feature in _FEATURES:
+        feature.setup(app)
+    from triglot import __version__
+
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

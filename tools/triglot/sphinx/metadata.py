@@ -1,0 +1,75 @@
+"""Translatable metadata: the publication date role and the translated title.
+
+conf.py strings never reach the POT (sphinx#1260), so the title, author and
+date live in the article's text. This module formats ``:pubdate:`` per
+language with Babel, and sets ``project``/``html_title`` of a translated
+edition from its catalog's translation of the title.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import polib
+from babel.dates import format_date
+from docutils import nodes
+from docutils.parsers.rst.states import Inliner
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .project_settings import project_settings
+
+
+def publication_date(iso_date: str, locale: str) -> str:
+    """*iso_date* (YYYY-MM-DD) in the long date format of *locale*: "21 января 2014 г."."""
+    return format_date(datetime.date.fromisoformat(iso_date), format="long", locale=locale)
+
+
+def _pubdate_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner, options=None, content=None):
+    env = inliner.document.settings.env
+    try:
+        formatted = publication_date(text.strip(), env.config.triglot_date_locale or env.config.language)
+    except ValueError:
+        message = inliner.reporter.error(f"pubdate: {text!r} is not a date of the form YYYY-MM-DD", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    node = nodes.inline(rawtext, formatted, classes=["pubdate"])
+    node["datetime"] = text.strip()
+    return [node], []
+
+
+def _translated(app: Sphinx, config: Config, source: str) -> str:
+    settings = project_settings(app)
+    if settings is None or config.language == settings.source_language:
+        return source
+    po_path = settings.po_path(config.language)
+    if not po_path.is_file():
+        return source
+    try:
+        catalog = polib.pofile(str(po_path))
+    except (OSError, ValueError):
+        return source
+    entry = catalog.find(source)
+    if entry is None or not entry.translated() or "\n" in entry.msgstr:
+        return source
+    return entry.msgstr
+
+
+def _apply(app: Sphinx, config: Config) -> None:
+    settings = project_settings(app)
+    if settings is not None and not config.triglot_date_locale:
+        config.triglot_date_locale = settings.babel_locale(config.language)
+    title = _translated(app, config, config.project)
+    config.triglot_title = title
+    config.triglot_author = _translated(app, config, config.author)
+    config.html_title = title
+    config.project = title
+
+
+def setup(app: Sphinx) -> None:
+    """Register the ``pubdate`` role and the title translation."""
+    app.add_config_value("triglot_date_locale", "", "env", types=frozenset({str}))
+    app.add_config_value("triglot_title", "", "env", types=frozenset({str}))
+    app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
+    app.add_role("pubdate", _pubdate_role)
+    app.connect("config-inited", _apply, priority=200)
