@@ -9,6 +9,7 @@ edition from its catalog's translation of the title.
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import polib
@@ -17,6 +18,8 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from triglot.fs import atomic_write
 
 from .project_settings import project_settings
 
@@ -66,6 +69,16 @@ def _apply(app: Sphinx, config: Config) -> None:
     config.project = title
 
 
+EDITION_FILE = "triglot-edition.json"
+
+
+def _write_edition_file(app: Sphinx) -> None:
+    """Record the edition's language, title and author for the site's root page and status page."""
+    config = app.config
+    data = {"language": config.language, "title": config.triglot_title, "author": config.triglot_author}
+    atomic_write(Path(app.outdir) / EDITION_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
 def setup(app: Sphinx) -> None:
     """Register the ``pubdate`` role and the title translation."""
     app.add_config_value("triglot_date_locale", "", "env", types=frozenset({str}))
@@ -73,3 +86,4 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
     app.add_role("pubdate", _pubdate_role)
     app.connect("config-inited", _apply, priority=200)
+    app.connect("builder-inited", _write_edition_file)

@@ -1,0 +1,40 @@
+"""Arguments and helpers shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from triglot.config import Settings, load_settings
+from triglot.errors import TriglotError
+
+
+def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--lang L`` (repeatable): restrict the command to some languages."""
+    parser.add_argument(
+        "--lang", action="append", metavar="L", dest="langs",
+        help=f"{what} only language L (repeatable; default: every configured language)",
+    )
+
+
+def selected_languages(settings: Settings, requested: list[str] | None, *, include_source: bool = True) -> list[str]:
+    """The languages a command works on: *requested*, validated, or every configured one."""
+    configured = list(settings.languages if include_source else settings.translations)
+    if not requested:
+        return configured
+    for lang in requested:
+        if lang not in settings.languages:
+            raise TriglotError(
+                f"unknown language {lang!r}: this project has {', '.join(settings.languages)} "
+                f"(add one with 'triglot add-language {lang}')"
+            )
+    return [lang for lang in configured if lang in requested] or list(requested)
+
+
+def settings_from_cwd() -> Settings:
+    """The settings of the project in the working folder."""
+    return load_settings()
+
+
+def not_built_yet(command: str) -> int:
+    """Report a command whose implementation has not landed yet."""
+    raise TriglotError(f"'triglot {command}' is not available in this version yet")
