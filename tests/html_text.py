@@ -1,0 +1,65 @@
+"""Reading built HTML pages in tests: paragraphs, footnotes and links, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+@dataclass
+class Page:
+    """What a test needs of a built page."""
+
+    paragraphs: list[str] = field(default_factory=list)  # text of every <p> in the main article
+    ids: set[str] = field(default_factory=set)  # every id in the page
+    links: list[tuple[str, str]] = field(default_factory=list)  # (class, href) of every <a>
+    html_lang: str = ""
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._in_article = 0
+        self._paragraph: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        if tag == "html":
+            self.page.html_lang = attributes.get("lang", "")
+        if tag == "article" and attributes.get("role") == "main":
+            self._in_article = 1
+        elif self._in_article and tag == "article":
+            self._in_article += 1
+        if tag == "a":
+            self.page.links.append((attributes.get("class", ""), attributes.get("href", "")))
+            if "headerlink" in attributes.get("class", ""):
+                self._skip += 1
+        if self._skip and tag != "a":
+            self._skip += 1
+        if self._in_article and tag == "p":
+            self._paragraph = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            self._skip -= 1
+        if tag == "p" and self._paragraph is not None:
+            self.page.paragraphs.append(" ".join("".join(self._paragraph).split()))
+            self._paragraph = None
+        if tag == "article" and self._in_article:
+            self._in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._paragraph is not None and not self._skip:
+            self._paragraph.append(data)
+
+
+def read_page(path: Path) -> Page:
+    """Parse a built HTML page."""
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.page

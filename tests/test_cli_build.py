@@ -1,0 +1,67 @@
+"""The command line's shape and the build command's handling of bad arguments."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import run_triglot
+from html_text import read_page
+
+COMMANDS = ["build", "update", "check", "stats", "glossary", "add-language", "serve"]
+
+
+def test_help_lists_every_command(project: Path) -> None:
+    completed = run_triglot("--help", cwd=project)
+    assert completed.returncode == 0
+    listed = re.findall(r"^    ([a-z-]+)", completed.stdout, flags=re.MULTILINE)
+    assert listed == COMMANDS
+
+
+def test_unknown_language_is_a_one_line_error(project: Path) -> None:
+    completed = run_triglot("build", "--lang", "xx", cwd=project)
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr == (
+        "triglot: error: unknown language 'xx': this project has en, ru, ja "
+        "(add one with 'triglot add-language xx')\n"
+    )
+    assert not (project / "build").exists()
+
+
+def test_unknown_format_exits_2(project: Path) -> None:
+    completed = run_triglot("build", "--format", "docx", cwd=project)
+    assert completed.returncode == 2
+    assert "invalid choice: 'docx'" in completed.stderr
+
+
+def test_outside_a_project_exits_2(tmp_path: Path) -> None:
+    completed = run_triglot("build", cwd=tmp_path)
+    assert completed.returncode == 2
+    assert completed.stderr.startswith("triglot: error: ")
+    assert "no pyproject.toml with a [tool.triglot] table" in completed.stderr
+
+
+def test_bad_settings_name_the_file(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('"ru", "ja"]', '"ru", "../x"]'), encoding="utf-8")
+    completed = run_triglot("build", cwd=project)
+    assert completed.returncode == 2
+    assert completed.stderr == (
+        f"triglot: error: {pyproject}: [tool.triglot] invalid language code '../x': "
+        "expected a code such as 'ru', 'ja' or 'pt_BR'\n"
+    )
+
+
+def test_a_language_without_catalogs_falls_back_to_the_source(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('"ru", "ja"]', '"ru", "ja", "kk"]'), encoding="utf-8")
+    completed = run_triglot("build", "--lang", "kk", "--lang", "en", cwd=project)
+    assert completed.returncode == 0, completed.stderr
+    site = project / "build" / "site"
+    kazakh, english = read_page(site / "kk" / "index.html"), read_page(site / "en" / "index.html")
+    assert kazakh.html_lang == "kk"
+    # Sphinx's smart quotes know no Kazakh rules: compare with straight quotes.
+    straight = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+    assert [p.translate(straight) for p in kazakh.paragraphs[2:]] == [p.translate(straight) for p in english.paragraphs[2:]]
+    assert 'href="kk/index.html"' in (site / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,7 @@
+"""``python -m triglot.cli``: the same as the ``triglot`` command."""
+
+import sys
+
+from triglot.cli import main
+
+sys.exit(main())
