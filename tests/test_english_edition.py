@@ -145,3 +145,17 @@ def test_each_language_has_its_edition(site: Path, lang: str) -> None:
         assert (site / lang / name).is_file()
     root = (site / "index.html").read_text(encoding="utf-8")
     assert f'href="{lang}/index.html"' in root
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
+def test_emendation_tables_quote_the_source_exactly_in_every_edition(site: Path, lang: str) -> None:
+    html = (site / lang / "editorial-notes.html").read_text(encoding="utf-8")
+    assert html.count('<div class="triglot-untranslated docutils container" lang="en">') == 2
+    assert "in 1905'. [2]The people" in html  # the straight apostrophe of the source, not a smart quote
+    assert "‘soft' power competition era" in html
+
+
+def test_emendation_tables_are_not_in_the_catalog() -> None:
+    template = (ROOT / "locale" / "article.pot").read_text(encoding="utf-8")
+    assert "achievethe" not in template
+    assert 'msgid "Each row gives the reading of the source, then the reading of this edition.' in template

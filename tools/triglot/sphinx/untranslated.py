@@ -1,9 +1,9 @@
 """The ``untranslated`` directive: content kept in the source language in every edition.
 
-For text quoted from the source (the emendation table of the editorial notes,
-say): it is parsed as usual, left out of the catalogs, and marked with the
-class ``triglot-untranslated`` (the HTML writer gives it the source
-language's ``lang``).
+For text quoted from the source (the emendation tables of the editorial
+notes): it is parsed as usual, left out of the catalogs, printed exactly as
+written (no smart quotes: a quoted reading keeps its straight apostrophe),
+and tagged with the source language (``lang`` in HTML).
 """
 
 from __future__ import annotations
@@ -12,14 +12,19 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .project_settings import project_settings
+
 
 class Untranslated(SphinxDirective):
-    """Parse the content as RST; exclude every text node from translation."""
+    """Parse the content as RST; exclude every text node from translation and smart quotes."""
 
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        container = nodes.container(classes=["triglot-untranslated"])
+        settings = project_settings(self.env.app)
+        source_language = settings.source_language if settings else "en"
+        container = nodes.container(classes=["triglot-untranslated", f"language-{source_language}"])
+        container["support_smartquotes"] = False
         self.set_source_info(container)
         self.state.nested_parse(self.content, self.content_offset, container)
         for node in container.findall(nodes.TextElement):
