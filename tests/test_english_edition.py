@@ -159,4 +159,4 @@ def test_emendation_tables_quote_the_source_exactly_in_every_edition(site: Path,
 def test_emendation_tables_are_not_in_the_catalog() -> None:
     msgids = [entry.msgid for entry in polib.pofile(str(ROOT / "locale" / "article.pot"))]
     assert not [msgid for msgid in msgids if "achievethe" in msgid]
-    assert "Each row gives the reading of the source, then the reading of this edition.\nThe readings are quoted in English in every edition." in msgids
+    assert "Each row gives the reading of the source, then the reading of this edition. The readings are quoted in English in every edition." in msgids
