@@ -1,0 +1,1 @@
+"""Translation catalogs: read, merge and write PO files as GNU gettext does."""
