@@ -1,0 +1,171 @@
+"""Markup checks: a translation must parse like its msgid and carry the same markup."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from .markup import DocutilsMessage, compare_markup, markup_of, unsafe_constructs
+from .model import Finding, Message
+from .registry import CheckContext, check
+
+FAMILY = "markup"
+_NOQA = re.compile(r"(.*)(?<!\\)#\s*noqa\s*$", re.DOTALL)
+_UNBALANCED = "start-string without end-string"
+_REPORTED_ELSEWHERE = ("Unknown directive type", "directive disabled", _UNBALANCED)
+
+# Inline markup as written in the text, to find constructs glued to the words around them.
+_INLINE = re.compile(
+    r"(?P<literal>``(?:[^`]|`(?!`))+``)"
+    r"|(?P<role>(?::[\w.+:-]+:)?`(?:[^`\\]|\\.)+`(?::[\w.+:-]+:|__?)?)"
+    r"|(?P<note>\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_)"
+    r"|(?P<strong>\*\*[^*\s](?:[^*]*[^*\s])?\*\*)"
+    r"|(?P<emphasis>\*[^*\s](?:[^*]*[^*\s])?\*)"
+)
+
+
+def translation_text(message: Message) -> str:
+    """The msgstr without Sphinx's trailing ``#noqa`` marker."""
+    match = _NOQA.match(message.msgstr)
+    return match.group(1) if match else message.msgstr
+
+
+def has_noqa(message: Message) -> bool:
+    """True if the msgstr ends with Sphinx's ``#noqa`` (no reference-consistency warnings)."""
+    return bool(_NOQA.match(message.msgstr))
+
+
+@check("markup-node", FAMILY, "error")
+def node_kind(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """The translation parses to another kind of block than the msgid (Sphinx then keeps the English).
+
+    Bad:  msgid "Three steps: first, …"   msgstr "1. Сначала …"   (a list, not a paragraph)
+    Good: msgid "Three steps: first, …"   msgstr "Три шага: сначала …"
+    """
+    source, translation = markup_of(message.msgid), markup_of(translation_text(message))
+    if translation.kind != source.kind:
+        yield ctx.finding(message, f"the translation parses as a {_kind(translation.kind)}, the msgid as a "
+                                   f"{_kind(source.kind)}: Sphinx will ignore the translation and keep the source text")
+    elif translation.blocks > source.blocks:
+        yield ctx.finding(message, f"the translation parses as {translation.blocks} blocks (a blank line?), the msgid "
+                                   f"as {source.blocks}: Sphinx keeps only the first")
+
+
+def _kind(name: str) -> str:
+    return name.replace("_", " ")
+
+
+@check("markup-missing", FAMILY, "error")
+def missing_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """A role, reference, footnote, citation, substitution, literal, link or target of the msgid is missing.
+
+    Bad:  msgid "the :term:`Great Game`"   msgstr "«Большая игра»"
+    Good: msgid "the :term:`Great Game`"   msgstr ":term:`Большая игра <Great Game>`"
+    """
+    if has_noqa(message):
+        return
+    difference = compare_markup(markup_of(message.msgid), markup_of(translation_text(message)))
+    if difference.missing:
+        yield ctx.finding(message, "missing in the translation: " + _listing(difference.missing))
+
+
+@check("markup-extra", FAMILY, "error")
+def extra_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """The translation has a role, reference, footnote, literal, link or target the msgid lacks.
+
+    Bad:  msgid "See [1]_."   msgstr "См. [1]_ и [2]_."
+    Good: msgid "See [1]_."   msgstr "См. [1]_."
+    """
+    if has_noqa(message):
+        return
+    difference = compare_markup(markup_of(message.msgid), markup_of(translation_text(message)))
+    if difference.extra:
+        yield ctx.finding(message, "not in the msgid: " + _listing(difference.extra))
+
+
+def _listing(items: Counter[str]) -> str:
+    return ", ".join(item if count == 1 else f"{item} ×{count}" for item, count in sorted(items.items()))
+
+
+@check("markup-unsafe", FAMILY, "error")
+def unsafe_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """The translation carries a directive, definition or file-reading role the msgid lacks.
+
+    Bad:  msgid "Text."   msgstr "Текст.\\n\\n.. include:: /etc/passwd"
+    Good: msgid "Text."   msgstr "Текст."
+    """
+    constructs = unsafe_constructs(message.msgid, translation_text(message))
+    if constructs:
+        yield ctx.finding(message, "markup the msgid does not have (Sphinx would run it): " + ", ".join(constructs))
+
+
+def _new_messages(message: Message) -> list[DocutilsMessage]:
+    """Docutils messages of the msgstr that the msgid does not produce."""
+    known = Counter(m.text for m in markup_of(message.msgid).messages)
+    new = []
+    for item in markup_of(translation_text(message)).messages:
+        if known[item.text]:
+            known[item.text] -= 1
+        else:
+            new.append(item)
+    return new
+
+
+@check("markup-unbalanced", FAMILY, "error")
+def unbalanced(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Inline markup opened and never closed (``**``, ``*``, backquotes, ``|``).
+
+    Bad:  msgid "a **bold** word"   msgstr "слово **жирное*"
+    Good: msgid "a **bold** word"   msgstr "слово **жирное**"
+    """
+    for item in _new_messages(message):
+        if _UNBALANCED in item.text:
+            yield ctx.finding(message, f"{item.text} (line {item.line} of the translation)")
+
+
+@check("markup-docutils", FAMILY, "error")
+def docutils_messages(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Docutils reports a problem in the translation that the msgid does not have.
+
+    Bad:  msgid "`Python <https://python.org>`_"   msgstr "`Python <https://python.org>`_ `Питон`__"
+    Good: msgid "`Python <https://python.org>`_"   msgstr "`Python <https://python.org>`_"
+    """
+    for item in _new_messages(message):
+        if not any(marker in item.text for marker in _REPORTED_ELSEWHERE):
+            severity = "warning" if item.level < 3 else "error"
+            yield ctx.finding(message, f"docutils: {item.text} (line {item.line} of the translation)",
+                              severity=severity)
+
+
+@check("markup-glued", FAMILY, "error")
+def glued_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Inline markup touches a letter (CJK text has no spaces), so docutils prints it as plain text.
+
+    Bad:  msgid "the :term:`soft power` of Japan"   msgstr "日本の:term:`ソフトパワー <soft power>`は"
+    Good: msgid "the :term:`soft power` of Japan"   msgstr "日本の\\ :term:`ソフトパワー <soft power>`\\ は"
+    """
+    source_kinds = {_token_kind(match) for match in _INLINE.finditer(message.msgid)}
+    text = translation_text(message)
+    for match in _INLINE.finditer(text):
+        kind = _token_kind(match)
+        if kind not in source_kinds:
+            continue
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        glued = [side for side, char in (("before", before), ("after", after)) if _is_word_char(char)]
+        if glued:
+            yield ctx.finding(message, f"{match.group()} touches the text {' and '.join(glued)} it, so it is not "
+                                       f"markup; put an escaped space (\\ ) between them")
+
+
+def _token_kind(match: re.Match[str]) -> str:
+    kind = match.lastgroup or ""
+    if kind == "role" and match.group().endswith("_"):
+        return "link"
+    return kind
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LN"

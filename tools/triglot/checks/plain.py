@@ -1,0 +1,54 @@
+"""The running text of a message: its reStructuredText with the markup taken out.
+
+Code, URLs and references become U+FFFC (a neutral placeholder that is
+neither a letter, a digit nor a space), so that typography, number and term
+checks look at the words a reader reads and nothing else.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .markup import TEXT_ROLES
+
+PLACEHOLDER = "\ufffc"
+
+_LITERAL = re.compile(r"``(?:[^`]|`(?!`))+``")
+_ROLE = re.compile(r"(?::(?P<role>[\w.+:-]+):)?`(?P<body>(?:[^`\\]|\\.)+)`(?::(?P<suffix>[\w.+:-]+):|(?P<link>__?))?")
+_TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
+_NOTE = re.compile(r"\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
+_SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|(?:__?)?")
+_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>`]+")
+_EMPHASIS = re.compile(r"(\*\*?)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPED_SPACE = re.compile(r"\\ ")
+_ESCAPE = re.compile(r"\\(.)")
+
+#: Roles whose text is read as words (display text), besides those with an explicit title.
+_WORD_ROLES = TEXT_ROLES | {"term", "ref", "doc", "numref", "pubdate", ""}
+
+
+@functools.lru_cache(maxsize=65536)
+def plain_text(rst: str) -> str:
+    """*rst* as running text: role titles and link texts kept, code and references replaced by U+FFFC."""
+    text = _LITERAL.sub(PLACEHOLDER, rst)
+    text = _ROLE.sub(_role_text, text)
+    text = _NOTE.sub(PLACEHOLDER, text)
+    text = _SUBSTITUTION.sub(PLACEHOLDER, text)
+    text = _URL.sub(PLACEHOLDER, text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPED_SPACE.sub("", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _role_text(match: re.Match[str]) -> str:
+    role = (match["role"] or match["suffix"] or "").lower()
+    body = match["body"]
+    titled = _TITLE_TARGET.match(body)
+    if match["link"]:
+        return titled["title"] if titled else body
+    if titled:
+        return titled["title"]
+    if role.split(":")[-1] in _WORD_ROLES:
+        return body.lstrip("~!")
+    return PLACEHOLDER

@@ -1,0 +1,130 @@
+"""Typography per language: Russian quotes and dashes, Japanese punctuation and style, English quotes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from .model import Catalog, Finding, Message
+from .plain import plain_text
+from .registry import CheckContext, check
+
+FAMILY = "typography"
+
+_INNER_RU = re.compile(r"„[^„“”«»]*“")
+_WRONG_RU_QUOTES = re.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
+_SPACE_BEFORE_DASH = re.compile(r"(?<=\S) —")
+_HYPHEN_AS_DASH = re.compile(r"(?<=\w) - (?=\w)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_JAPANESE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+_HALF_WIDTH_AFTER_JA = re.compile(rf"(?<=[{_JAPANESE}])[,.!?:;)]|\((?=[{_JAPANESE}])")
+_ASCII_QUOTES_JA = re.compile(rf"\"(?=[{_JAPANESE}])|(?<=[{_JAPANESE}])\"")
+_DESU_MASU = re.compile(r"(?:です|ます|でした|ました|ません|でしょう|ましょう)(?=[。！？」）\s]|$)")
+_DEARU = re.compile(r"(?:である|であった|ではない|であろう|だった|であり、)(?=[。、！？」）\s]|$)")
+_STRAIGHT_DOUBLE = re.compile(r"\"")
+_CURLY_DOUBLE = re.compile(r"[“”]")
+
+
+@check("typo-ru-quotes", FAMILY, "warning", languages=["ru"])
+def russian_quotes(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Russian text uses «ёлочки» (inner „лапки“), not straight or English quotes.
+
+    Bad:  msgstr "так называемая \\"мягкая сила\\""   or "так называемая “мягкая сила”"
+    Good: msgstr "так называемая «мягкая сила»"
+    """
+    text = _INNER_RU.sub("", plain_text(message.msgstr))
+    wrong = sorted(set(_WRONG_RU_QUOTES.findall(text)))
+    if wrong:
+        yield ctx.finding(message, f"quotes {' '.join(wrong)} in Russian text: use «…» (inner „…“)")
+
+
+@check("typo-ru-dash", FAMILY, "warning", languages=["ru"])
+def russian_dash(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Russian puts a no-break space before an em dash, and never uses a hyphen as a dash.
+
+    Bad:  msgstr "Япония - страна"   or "Япония — страна" (an ordinary space before the dash)
+    Good: msgstr "Япония\\u00a0— страна"
+    """
+    text = plain_text(message.msgstr)
+    if _SPACE_BEFORE_DASH.search(text):
+        yield ctx.finding(message, "an ordinary space before an em dash: use a no-break space (U+00A0)")
+    if _HYPHEN_AS_DASH.search(text):
+        yield ctx.finding(message, "a hyphen between spaces used as a dash: write \\u00a0— (no-break space, em dash)")
+
+
+@check("typo-double-space", FAMILY, "warning")
+def double_space(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Two or more spaces in a row between words (unless the msgid has them too).
+
+    Bad:  msgstr "мягкая  сила"
+    Good: msgstr "мягкая сила"
+    """
+    if _DOUBLE_SPACE.search(plain_text(message.msgstr)) and not _DOUBLE_SPACE.search(plain_text(message.msgid)):
+        yield ctx.finding(message, "doubled space between words")
+
+
+@check("typo-ja-punctuation", FAMILY, "warning", languages=["ja"])
+def japanese_punctuation(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """Japanese text uses full-width punctuation (、。（）「」！？：), not ASCII marks.
+
+    Bad:  msgstr "日本の外交(文化外交),そして\\"広報\\"."
+    Good: msgstr "日本の外交（文化外交）、そして「広報」。"
+    """
+    text = plain_text(message.msgstr)
+    marks = sorted(set(_HALF_WIDTH_AFTER_JA.findall(text)) | set(_ASCII_QUOTES_JA.findall(text)))
+    if marks:
+        yield ctx.finding(message, f"half-width {' '.join(marks)} in Japanese text: use full-width punctuation "
+                                   "(、。（）「」！？：)")
+
+
+@check("typo-ja-style", FAMILY, "warning", scope="catalog", languages=["ja"])
+def japanese_style(catalog: Catalog, ctx: CheckContext) -> Iterator[Finding]:
+    """One document mixes the である style with the です・ます style (academic prose uses である).
+
+    Bad:  "…重要である。" and "…重要です。" in the same document
+    Good: "…重要である。" and "…必要である。"
+    """
+    styles: dict[str, list[tuple[Message, str]]] = defaultdict(list)
+    for message in catalog.messages:
+        if not message.translated:
+            continue
+        text = plain_text(message.msgstr)
+        polite, plain = len(_DESU_MASU.findall(text)), len(_DEARU.findall(text))
+        if polite or plain:
+            styles[message.document].append((message, "です・ます" if polite > plain else "である"))
+    for document, marked in styles.items():
+        counts = Counter(style for _, style in marked)
+        if len(counts) < 2:
+            continue
+        # The document's style: the majority; on a tie, である (the academic norm).
+        main = max(counts, key=lambda s: (counts[s], s == "である"))
+        for message, style in marked:
+            if style != main:
+                yield ctx.finding(message, f"{style} style in a document written in the {main} style "
+                                           f"({counts[main]} messages{' in ' + document if document else ''})")
+
+
+@check("typo-en-quotes", FAMILY, "warning", scope="catalog", languages=["en"])
+def english_quotes(catalog: Catalog, ctx: CheckContext) -> Iterator[Finding]:
+    """An English catalog mixes straight "…" and curly “…” double quotes: keep one style.
+
+    Bad:  "the \\"Great Game\\"" in one message, "the “Great Game”" in another
+    Good: "the “Great Game”" everywhere
+    """
+    usage: list[tuple[Message, str]] = []
+    for message in catalog.messages:
+        if not message.translated:
+            continue
+        text = plain_text(message.msgstr)
+        straight, curly = len(_STRAIGHT_DOUBLE.findall(text)), len(_CURLY_DOUBLE.findall(text))
+        if straight or curly:
+            usage.append((message, "straight" if straight > curly else "curly"))
+    counts = Counter(style for _, style in usage)
+    if len(counts) < 2:
+        return
+    main = max(counts, key=lambda s: (counts[s], s == "curly"))
+    for message, style in usage:
+        if style != main:
+            yield ctx.finding(message, f"{style} double quotes; the rest of the catalog uses {main} ones "
+                                       f"({counts[main]} messages)")
