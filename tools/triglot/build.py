@@ -1,39 +1,70 @@
-"""Runs the Sphinx builds of the editions, in parallel, each into its own cache."""
+"""Runs the builds of the editions, in parallel, each into its own cache, skipping the unchanged ones.
+
+One edition in one format is one job: ``sphinx-build`` (html, latex or epub
+builder), then for a PDF ``latexmk`` with LuaLaTeX. A job whose inputs have
+the fingerprint recorded by its last successful build is not run again.
+Nothing here imports Sphinx.
+"""
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import tex
 from .config import Settings
+from .fingerprint import common_inputs, edition_fingerprint
+from .fs import atomic_write
 
 # The Sphinx builder behind each output format of triglot.
 BUILDERS = {"html": "html", "pdf": "latex", "epub": "epub"}
 FORMATS = tuple(BUILDERS)
+# Longest first, so that parallel jobs finish together: a PDF takes several times an HTML build.
+_COST = {"pdf": 0, "epub": 1, "html": 2}
 
 
 @dataclass(frozen=True)
 class EditionBuild:
-    """One edition in one format: where Sphinx writes it and logs its warnings."""
+    """One edition in one format: where Sphinx writes it, logs its warnings, records its fingerprint."""
 
     lang: str
     fmt: str
     output: Path
     doctrees: Path
     log: Path
+    name: str  # base name of the PDF and EPUB files: <catalog>-<lang>
+
+    @property
+    def stamp(self) -> Path:
+        """The fingerprint of the inputs of the last successful build."""
+        return self.output.with_name(f"{self.fmt}.fingerprint")
+
+    @property
+    def product(self) -> Path:
+        """The file the build makes: the PDF, the EPUB, or the HTML edition's start page."""
+        return self.output / {"html": "index.html", "pdf": f"{self.name}.pdf", "epub": f"{self.name}.epub"}[self.fmt]
+
+    @property
+    def latex_log(self) -> Path:
+        """Where the whole LaTeX log of a PDF build is kept."""
+        return self.log.with_name(f"{self.lang}-{self.fmt}.latex.log")
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """The outcome of one edition build."""
+    """The outcome of one edition build: built, skipped as unchanged, or failed (with the lines that matter)."""
 
     edition: EditionBuild
     ok: bool
     message: str
+    skipped: bool = False
+    log: Path | None = None  # the full log of a failure, when there is one
 
 
 def plan(settings: Settings, langs: list[str], formats: list[str]) -> list[EditionBuild]:
@@ -46,6 +77,7 @@ def plan(settings: Settings, langs: list[str], formats: list[str]) -> list[Editi
             output=cache / lang / fmt,
             doctrees=cache / lang / "doctrees" / fmt,
             log=settings.build / "logs" / f"{lang}-{fmt}.log",
+            name=f"{settings.catalog}-{lang}",
         )
         for lang in langs
         for fmt in formats
@@ -72,25 +104,119 @@ def sphinx_command(settings: Settings, edition: EditionBuild) -> list[str]:
     ]
 
 
-def run_edition(settings: Settings, edition: EditionBuild) -> BuildResult:
-    """Build one edition; a failure is reported with the log's last lines, never raised."""
+def latexmk_command(edition: EditionBuild) -> list[str]:
+    """The ``latexmk`` command line that typesets a PDF edition from the TeX file Sphinx wrote."""
+    return ["latexmk", "-pdflua", "-interaction=nonstopmode", "-halt-on-error", f"{edition.name}.tex"]
+
+
+_SPHINX_TRAILER = ("The full traceback has been saved in", "To report this error", "Please also report")
+
+
+def sphinx_error(output: str, limit: int = 6) -> list[str]:
+    """The last lines of a failed ``sphinx-build``'s output that say what went wrong, without its trailer."""
+    lines = [line.rstrip() for line in output.splitlines() if line.strip()]
+    cut = next((i for i, line in enumerate(lines) if line.startswith(_SPHINX_TRAILER)), len(lines))
+    return lines[:cut][-limit:]
+
+
+def is_current(edition: EditionBuild, fingerprint: str) -> bool:
+    """True when *edition* was built from inputs with this *fingerprint* and its product is still there."""
+    try:
+        return edition.stamp.read_text(encoding="ascii").strip() == fingerprint and edition.product.is_file()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return False
+
+
+def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> BuildResult:
+    """Build one edition unless it is current; a failure is reported with the lines that matter, never raised."""
+    if is_current(edition, fingerprint):
+        return BuildResult(edition, True, "unchanged", skipped=True)
+    edition.stamp.unlink(missing_ok=True)
+    if edition.fmt == "pdf":
+        missing = tex.missing_packages()
+        if missing:
+            return BuildResult(edition, False, tex.missing_message(missing))
     edition.log.parent.mkdir(parents=True, exist_ok=True)
     edition.output.mkdir(parents=True, exist_ok=True)
-    completed = subprocess.run(
-        sphinx_command(settings, edition),
-        cwd=settings.root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    completed = subprocess.run(sphinx_command(settings, edition), cwd=settings.root, capture_output=True,
+                               text=True, env=env, stdin=subprocess.DEVNULL)
+    if completed.returncode != 0:
+        detail = sphinx_error(completed.stderr or completed.stdout)
+        return BuildResult(edition, False, "\n".join(detail) or f"sphinx-build exited {completed.returncode}",
+                           log=edition.log)
+    if edition.fmt == "pdf":
+        failure = typeset(edition, env)
+        if failure is not None:
+            return failure
+    if not edition.product.is_file():
+        return BuildResult(edition, False, f"the build did not make {edition.product.name}", log=edition.log)
+    atomic_write(edition.stamp, fingerprint.encode("ascii") + b"\n")
+    return BuildResult(edition, True, "built")
+
+
+def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
+    """Run LuaLaTeX (through latexmk) on the TeX file Sphinx wrote; None on success, else the failure.
+
+    The whole LaTeX log is kept in ``build/logs/<lang>-pdf.latex.log``; the
+    failure's message holds only the error's own lines.
+    """
+    completed = subprocess.run(latexmk_command(edition), cwd=edition.output, capture_output=True, text=True,
+                               env={**env, "LATEXOPTS": ""}, stdin=subprocess.DEVNULL, errors="replace")
+    log = edition.output / f"{edition.name}.log"
+    if log.is_file():
+        shutil.copyfile(log, edition.latex_log)
     if completed.returncode == 0:
-        return BuildResult(edition, True, "built")
-    detail = (completed.stderr or completed.stdout).strip().splitlines()[-8:]
-    return BuildResult(edition, False, "\n".join(detail) or f"sphinx-build exited {completed.returncode}")
+        return None
+    text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
+    lines = tex.latex_error(text) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
+    return BuildResult(edition, False, "LaTeX failed:\n" + "\n".join(lines),
+                       log=edition.latex_log if log.is_file() else None)
+
+
+def fingerprints(settings: Settings, editions: list[EditionBuild]) -> dict[EditionBuild, str]:
+    """The current fingerprint of each of *editions*' inputs."""
+    common = common_inputs(settings)
+    return {edition: edition_fingerprint(settings, edition.lang, edition.fmt, common) for edition in editions}
+
+
+def compile_catalogs(settings: Settings, langs: set[str]) -> None:
+    """Write each outdated ``.mo`` of *langs* once, atomically, before the parallel builds start.
+
+    Otherwise the three builds of one language would all rewrite it at once,
+    and one might read another's half-written file.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for lang in sorted(langs):
+        po = settings.po_path(lang)
+        mo = po.with_suffix(".mo")
+        if not po.is_file() or (mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime):
+            continue
+        try:
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=lang, domain=settings.catalog)
+        except Exception:  # an unreadable catalog: Sphinx reports it, in the edition's log
+            continue
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        if not atomic_write(mo, buffer.getvalue()):
+            os.utime(mo)  # same content: mark it current, so no build rewrites it
 
 
 def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None) -> list[BuildResult]:
-    """Build *editions* in parallel (one process per edition, up to *jobs* at once)."""
+    """Build *editions* in parallel (one process per edition, up to *jobs* at once), skipping unchanged ones.
+
+    Results come in the order of *editions*.
+    """
+    prints = fingerprints(settings, editions)
+    todo = [edition for edition in editions if not is_current(edition, prints[edition])]
+    if todo:
+        compile_catalogs(settings, {edition.lang for edition in todo} - {settings.source_language})
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
+    order = sorted(editions, key=lambda edition: _COST[edition.fmt])
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda edition: run_edition(settings, edition), editions))
+        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition]) for edition in order}
+        results = {edition: future.result() for edition, future in futures.items()}
+    return [results[edition] for edition in editions]

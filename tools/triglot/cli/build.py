@@ -37,10 +37,12 @@ def run(args: argparse.Namespace) -> int:
     result = build_site(settings, langs, formats, args.jobs)
     for outcome in result.results:
         edition = outcome.edition
-        status = "ok" if outcome.ok else "FAILED"
+        status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
         print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
         if not outcome.ok:
             print("    " + outcome.message.replace("\n", "\n    "), file=sys.stderr)
-            print(f"    full log: {edition.log}", file=sys.stderr)
-    print(f"triglot: site in {result.site}/", file=sys.stderr)
+            if outcome.log is not None:
+                print(f"    full log: {outcome.log}", file=sys.stderr)
+    state = "site in" if result.published else "nothing changed; site in"
+    print(f"triglot: {state} {result.site}/", file=sys.stderr)
     return 0 if result.ok else 1

@@ -9,9 +9,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import metadata, project_settings, safety, untranslated
+from . import epub, latex, metadata, project_settings, safety, untranslated
 
-_FEATURES = [project_settings, safety, metadata, untranslated]
+_FEATURES = [project_settings, safety, metadata, untranslated, latex, epub]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -1,0 +1,100 @@
+"""Fingerprints of an edition build's inputs, so that an unchanged edition × format is not rebuilt.
+
+The inputs of one edition in one format: the Sphinx source folder (conf.py,
+the text), the edition's own catalog (not the other languages'), the
+glossary, ``pyproject.toml``, triglot's own package files, the versions of
+Sphinx and docutils and, for a PDF, the TeX engine. Contents are hashed, not
+times, so a ``git checkout`` that restores a file does not force a rebuild.
+Nothing here imports Sphinx: the no-op path of ``triglot build`` stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from .config import Settings
+
+# Distributions whose version is part of every fingerprint.
+DISTRIBUTIONS = ("sphinx", "docutils")
+# Folders and files of a source tree that are never inputs.
+_IGNORED_PARTS = {"__pycache__", "_build", ".git", ".mypy_cache", ".pytest_cache"}
+_IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """The input files under *folder*, sorted; none when it does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.rglob("*")
+        if path.is_file()
+        and not _IGNORED_PARTS.intersection(path.relative_to(folder).parts)
+        and path.suffix not in _IGNORED_SUFFIXES
+        and not path.name.startswith(".")
+    )
+
+
+def versions() -> list[str]:
+    """``name=version`` of each distribution in :data:`DISTRIBUTIONS` that is installed."""
+    found = []
+    for name in DISTRIBUTIONS:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=absent")
+    return found
+
+
+def tex_engine() -> str:
+    """The LuaLaTeX executable's path, size and time: it changes when TeX Live is upgraded."""
+    program = shutil.which("lualatex")
+    if program is None:
+        return "lualatex=absent"
+    resolved = Path(program).resolve()
+    stat = resolved.stat()
+    return f"lualatex={resolved}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def edition_fingerprint(settings: Settings, lang: str, fmt: str, common: list[str] | None = None) -> str:
+    """The hex digest of every input of *lang*'s edition in *fmt*.
+
+    *common* is the part shared by every edition (:func:`common_inputs`),
+    passed in when fingerprinting several editions at once.
+    """
+    digest = hashlib.sha256()
+    for part in [f"lang={lang}", f"format={fmt}", *(common if common is not None else common_inputs(settings))]:
+        digest.update(part.encode("utf-8") + b"\0")
+    catalog = settings.po_path(lang)
+    if lang != settings.source_language or catalog.is_file():
+        _add_file(digest, settings.root, catalog)
+    if fmt == "pdf":
+        digest.update(tex_engine().encode("utf-8"))
+    return digest.hexdigest()
+
+
+def common_inputs(settings: Settings) -> list[str]:
+    """The digests of the inputs every edition shares: sources, glossary, settings, triglot, versions."""
+    digest = hashlib.sha256()
+    files = [*tree_files(settings.docs), *tree_files(settings.glossary), settings.pyproject]
+    for path in files:
+        _add_file(digest, settings.root, path)
+    package = hashlib.sha256()
+    for path in tree_files(_PACKAGE):
+        _add_file(package, _PACKAGE, path)
+    return [f"project={digest.hexdigest()}", f"triglot={package.hexdigest()}", *versions()]
+
+
+def _add_file(digest: "hashlib._Hash", root: Path, path: Path) -> None:
+    try:
+        name = str(path.relative_to(root))
+    except ValueError:
+        name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = b"\0absent"
+    digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())

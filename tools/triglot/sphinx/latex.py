@@ -1,0 +1,187 @@
+"""Per-language LaTeX set-up: LuaLaTeX, babel, FreeFont and LuaTeX-ja, a title block, PDF metadata.
+
+Sphinx's defaults fail for a Japanese or a mixed-script text (pdflatex stops
+at the first kanji; uplatex leaves the Japanese fonts unembedded and sets
+Cyrillic as full-width Japanese). Every edition is therefore typeset with
+LuaLaTeX: babel with the edition's language (Russian hyphenation), the
+FreeSerif/FreeSans/FreeMono fonts, LuaTeX-ja with the HaranoAji fonts for
+Japanese (kinsoku, Japanese–Latin spacing), the class ``ltjsarticle`` for the
+Japanese edition, no index, and ``\\tracinglostchars=3`` so that a glyph
+missing from the fonts stops the build instead of vanishing from the page.
+
+The settings are applied in a ``config-inited`` handler because conf.py runs
+before ``-D language=…``; values a project sets in its conf.py win.
+
+In the PDF, the paragraphs marked ``.. rst-class:: byline`` and
+``.. rst-class:: dateline`` under the document title are set as the title
+block's author and date lines, so they are not printed twice; and a rubric
+that only heads footnotes ("Notes") is dropped, as the notes go to the foot
+of their pages.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
+from sphinx.application import Sphinx
+from sphinx.builders.latex.util import ExtBabel
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
+
+from .project_settings import project_settings
+
+# Paragraph classes set as part of the PDF's title block (see the module docstring).
+TITLE_BLOCK_CLASSES = ("byline", "dateline")
+
+# babel's names of the languages triglot knows how to typeset; others fall back to Sphinx's mapping.
+BABEL_NAMES = {"en": "english", "ru": "russian", "ja": "japanese"}
+
+FONTS = r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\usepackage[haranoaji]{luatexja-preset}
+\ltjsetparameter{jacharrange={%(jacharrange)s}}
+"""
+
+PREAMBLE = r"""
+\tracinglostchars=3
+\setcounter{secnumdepth}{0}
+\frenchspacing
+\setlength{\parindent}{%(parindent)s}
+\setlength{\parskip}{0pt plus 1pt}
+\hypersetup{pdftitle={%(title)s}, pdfauthor={%(author)s}, pdflang={%(pdflang)s},
+  pdfdisplaydoctitle=true}
+\makeatletter
+\newcommand{\triglotmaketitle}{%%
+  \begin{center}
+    {\LARGE\bfseries \@title\par}
+  \end{center}\par}
+\newenvironment{sphinxclassbyline}{\par\centering\parindent=0pt\large}{\par}
+%% after the title block, the first paragraph is indented as after a heading
+\newenvironment{sphinxclassdateline}{\par\centering\parindent=0pt\small}{\par
+  \vspace{\baselineskip}\rule{0.25\linewidth}{0.4pt}\par\vspace{1.5\baselineskip}%%
+  \if@afterindent\else\aftergroup\@afterheading\fi}
+\makeatother
+%% the back matter (glossary, notes, colophon): each document on a new page
+\renewcommand{\sphinxstepscope}{\clearpage\stepcounter{sphinxscope}}
+\protected\def\sphinxtablecontinued#1{\textit{#1}}
+%(untranslated)s
+"""
+
+
+def pdf_language(config: Config) -> str:
+    """The edition's language as a BCP 47 tag for the PDF (``en-GB``, ``ru``, ``ja``)."""
+    return (config.triglot_date_locale or config.language).replace("_", "-")
+
+
+def latex_elements(config: Config, source_language: str) -> dict[str, str]:
+    """The ``latex_elements`` of *config*'s edition (its language, title and author)."""
+    lang = config.language
+    main = babel_name(lang)
+    source = babel_name(source_language)
+    languages = [source] if source != main else []
+    values = {
+        "title": escape(typographic(config.triglot_title or config.project, lang), "lualatex"),
+        "author": escape(config.triglot_author or config.author, "lualatex"),
+        "pdflang": pdf_language(config),
+        # Cyrillic (range 2) is never Japanese; in a Latin or Cyrillic text
+        # neither are the curly quotes (range 9).
+        "jacharrange": "-2" if lang == "ja" else "-2,-9",
+        "parindent": r"1\zw" if lang == "ja" else "1.5em",
+        # Text kept in the source language (the untranslated directive) is hyphenated as such.
+        "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
+                         rf"{{\begin{{otherlanguage}}{{{source}}}}}{{\end{{otherlanguage}}}}" if languages else ""),
+    }
+    return {
+        "papersize": "a4paper",
+        "pointsize": "11pt",
+        "babel": rf"\usepackage[{','.join([*languages, 'main=' + main])}]{{babel}}",
+        "polyglossia": "",
+        "fontpkg": FONTS % values,
+        "fncychap": "",
+        "sphinxsetup": "TitleColor={rgb}{0,0,0}, HeaderFamily=\\rmfamily\\bfseries, "
+                       "hmargin={2.7cm,2.7cm}, vmargin={2.5cm,3cm}",
+        "preamble": PREAMBLE % values,
+        "maketitle": r"\triglotmaketitle",
+        "tableofcontents": "",
+        "makeindex": "",
+        "printindex": "",
+        "releasename": "",
+    }
+
+
+def babel_name(lang: str) -> str:
+    """babel's name for *lang* (``russian``); English for a language babel does not know."""
+    return BABEL_NAMES.get(lang.split("_")[0]) or ExtBabel(lang).get_language()
+
+
+def typographic(text: str, lang: str) -> str:
+    """*text* with typographic quotes and apostrophes for *lang* (``Japan’s``, «…»)."""
+    return smartyPants(text, "qDe", lang.replace("_", "-"))
+
+
+def document_name(app: Sphinx, config: Config) -> str:
+    """The base name of the edition's TeX and PDF files: ``<catalog>-<lang>``."""
+    settings = project_settings(app)
+    return f"{settings.catalog if settings else 'edition'}-{config.language}"
+
+
+def _apply(app: Sphinx, config: Config) -> None:
+    config.latex_engine = "lualatex"
+    if config.language == "ja":
+        config.latex_docclass = {"howto": "ltjsarticle", "manual": "ltjsbook"}
+    config.latex_use_xindy = False
+    config.latex_domain_indices = False
+    settings = project_settings(app)
+    title = escape(typographic(config.triglot_title or config.project, config.language), "lualatex")
+    author = escape(config.triglot_author or config.author, "lualatex")
+    config.latex_documents = [(config.root_doc, f"{document_name(app, config)}.tex", title, author, "howto")]
+    source = settings.source_language if settings else "en"
+    config.latex_elements = {**latex_elements(config, source), **config.latex_elements}
+
+
+class TitleBlockParagraphs(SphinxPostTransform):
+    """Wrap byline and dateline paragraphs in containers, which LaTeX styles by class."""
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            classes = [name for name in paragraph["classes"] if name in TITLE_BLOCK_CLASSES]
+            if classes:
+                container = nodes.container(classes=classes)
+                paragraph.replace_self(container)
+                container += paragraph
+
+
+class FootnoteOnlyRubric(SphinxPostTransform):
+    """Drop a rubric followed only by footnotes: in a PDF the notes sit at the foot of their pages."""
+
+    default_priority = 500  # before Sphinx moves the footnotes (600)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for rubric in list(self.document.findall(nodes.rubric)):
+            siblings = rubric.parent.children
+            following = [node for node in siblings[siblings.index(rubric) + 1:]
+                         if not isinstance(node, (nodes.comment, nodes.target))]
+            count = next((i for i, node in enumerate(following) if not isinstance(node, nodes.footnote)),
+                         len(following))
+            if count and (count == len(following) or isinstance(following[count], _SECTION_ENDS)):
+                rubric.parent.remove(rubric)
+
+
+# What may follow the footnotes of a notes-only rubric: the end of its section, or one of these.
+_SECTION_ENDS = (nodes.compound, nodes.rubric, nodes.section, nodes.transition)
+
+def setup(app: Sphinx) -> None:
+    """Apply the LaTeX set-up once the language is known (after the title is translated)."""
+    app.connect("config-inited", _apply, priority=300)
+    app.add_post_transform(TitleBlockParagraphs)
+    app.add_post_transform(FootnoteOnlyRubric)
