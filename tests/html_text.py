@@ -12,9 +12,13 @@ class Page:
     """What a test needs of a built page."""
 
     paragraphs: list[str] = field(default_factory=list)  # text of every <p> in the main article
+    foreign: list[str] = field(default_factory=list)  # those <p> inside an element whose lang is not the page's
     ids: set[str] = field(default_factory=set)  # every id in the page
     links: list[tuple[str, str]] = field(default_factory=list)  # (class, href) of every <a>
     html_lang: str = ""
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _PageParser(HTMLParser):
@@ -23,10 +27,16 @@ class _PageParser(HTMLParser):
         self.page = Page()
         self._in_article = 0
         self._paragraph: list[str] | None = None
+        self._paragraph_foreign = False
         self._skip = 0
+        self._foreign: list[bool] = []  # per open element: does it (or an ancestor) have another lang?
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {key: value or "" for key, value in attrs}
+        if tag not in _VOID:
+            inherited = bool(self._foreign and self._foreign[-1])
+            lang = attributes.get("lang")
+            self._foreign.append(inherited if lang is None or tag == "html" else lang != self.page.html_lang)
         if "id" in attributes:
             self.page.ids.add(attributes["id"])
         if tag == "html":
@@ -43,12 +53,18 @@ class _PageParser(HTMLParser):
             self._skip += 1
         if self._in_article and tag == "p":
             self._paragraph = []
+            self._paragraph_foreign = self._foreign[-1]
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and self._foreign:
+            self._foreign.pop()
         if self._skip:
             self._skip -= 1
         if tag == "p" and self._paragraph is not None:
-            self.page.paragraphs.append(" ".join("".join(self._paragraph).split()))
+            text = " ".join("".join(self._paragraph).split())
+            self.page.paragraphs.append(text)
+            if self._paragraph_foreign:
+                self.page.foreign.append(text)
             self._paragraph = None
         if tag == "article" and self._in_article:
             self._in_article -= 1
