@@ -16,11 +16,15 @@ _TERM_ROLE = re.compile(r":term:`(?P<body>(?:[^`\\]|\\.)+)`")
 _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
 
 
-def source_terms(glossary: Any, text: str) -> list[Any]:
-    """Glossary entries whose source-language term occurs in *text* (longest match wins an overlap)."""
+def source_terms(glossary: Any, text: str) -> list[tuple[Any, str]]:
+    """Glossary entries whose source-language term occurs in *text*, with the words found.
+
+    The longest match wins an overlap ("Silk Road diplomacy" over "Silk Road").
+    """
     source = glossary.source_language
     matcher = TermMatcher(source)
     plain = plain_text(text)
+    text_words = words(plain)
     hits: list[tuple[int, int, Any]] = []
     for entry in glossary:
         term = entry.term(source)
@@ -30,15 +34,21 @@ def source_terms(glossary: Any, text: str) -> list[Any]:
             hits.append((start, end, entry))
     hits.sort(key=lambda hit: (-(abs(hit[1] - hit[0])), hit[0]))
     taken: list[tuple[int, int]] = []
-    entries: list[Any] = []
+    entries: list[tuple[Any, str]] = []
     for start, end, entry in hits:
-        low, high = sorted((start, end))
-        if any(low < t_high and t_low < high for t_low, t_high in taken):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
-        taken.append((low, high))
-        if entry not in entries:
-            entries.append(entry)
+        taken.append((start, end))
+        surface = plain[start:end] if matcher.by_characters else " ".join(text_words[start:end])
+        if all(entry is not e for e, _ in entries):
+            entries.append((entry, surface))
     return entries
+
+
+def _quoted(surface: str, text: str) -> bool:
+    """True if *text* keeps the source words *surface* as they are (a cited title or spelling)."""
+    pattern = r"\W+".join(re.escape(word) for word in surface.split())
+    return bool(re.search(rf"(?<!\w){pattern}(?!\w)", text))
 
 
 @check("term-missing", FAMILY, "warning", needs_glossary=True)
@@ -47,12 +57,13 @@ def missing_term(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 
     Bad:  msgid "Japan's soft power"   msgstr "«гибкая власть» Японии"
     Good: msgid "Japan's soft power"   msgstr "мягкой силы Японии"   (a form of «мягкая сила»)
+    (A translation that keeps the source words as they are, citing a title or a spelling, passes.)
     """
     matcher = TermMatcher(ctx.lang)
     target_text = plain_text(message.msgstr)
-    for entry in source_terms(ctx.glossary, message.msgid):
+    for entry, surface in source_terms(ctx.glossary, message.msgid):
         term = entry.term(ctx.lang)
-        if term is None or matcher.contains(target_text, term.accepted):
+        if term is None or matcher.contains(target_text, term.accepted) or _quoted(surface, target_text):
             continue
         yield ctx.finding(message, f"the glossary term {entry.term(ctx.glossary.source_language).term!r} is "
                                    f"not rendered as {term.term!r} ({entry.location})")

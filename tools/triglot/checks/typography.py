@@ -14,6 +14,7 @@ FAMILY = "typography"
 
 _INNER_RU = re.compile(r"„[^„“”«»]*“")
 _WRONG_RU_QUOTES = re.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _SPACE_BEFORE_DASH = re.compile(r"(?<=\S) —")
 _HYPHEN_AS_DASH = re.compile(r"(?<=\w) - (?=\w)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
@@ -34,9 +35,19 @@ def russian_quotes(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Good: msgstr "так называемая «мягкая сила»"
     """
     text = _INNER_RU.sub("", plain_text(message.msgstr))
-    wrong = sorted(set(_WRONG_RU_QUOTES.findall(text)))
+    wrong = sorted({m.group() for m in _WRONG_RU_QUOTES.finditer(text) if _in_russian(text, m.start())})
     if wrong:
         yield ctx.finding(message, f"quotes {' '.join(wrong)} in Russian text: use «…» (inner „…“)")
+
+
+def _in_russian(text: str, index: int) -> bool:
+    """A quote mark used in Russian text: not one named in brackets "(‘)", not one inside a Latin-script citation."""
+    before, after = text[index - 1: index], text[index + 1: index + 2]
+    if before in "([«„" and after in ")]»“" and before and after:
+        return False
+    left = next((c for c in reversed(text[:index]) if c.isalpha()), "")
+    right = next((c for c in text[index + 1:] if c.isalpha()), "")
+    return _CYRILLIC.match(left) is not None or _CYRILLIC.match(right) is not None
 
 
 @check("typo-ru-dash", FAMILY, "warning", languages=["ru"])
