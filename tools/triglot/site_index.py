@@ -11,22 +11,35 @@ from .config import Settings
 from .languages import native_name
 
 
+def _template(name: str) -> str:
+    return resources.files("triglot").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+
+
 def root_index_html(settings: Settings, titles: dict[str, str]) -> str:
     """The HTML of ``build/site/index.html``.
 
-    *titles* maps each language to its edition's title. Without JavaScript it is a list of links; with it, the reader goes to the
-    edition of their browser's preferred language, when there is one.
+    *titles* maps each language to its edition's title. Without JavaScript
+    it is a list of links; with it, the reader goes to the edition of their
+    browser's preferred language, when there is one. Its head lists every
+    edition as an ``hreflang`` alternate, itself as ``x-default``.
     """
+    languages = [lang for lang in settings.languages if lang in titles] or list(settings.languages)
     items = "\n".join(
         f'      <li lang="{lang}"><a href="{lang}/index.html" hreflang="{lang}">{html.escape(native_name(lang))}</a>'
-        f" — <cite>{html.escape(titles.get(lang, ''))}</cite></li>"
-        for lang in settings.languages
+        f" <cite>{html.escape(titles.get(lang, ''))}</cite></li>"
+        for lang in languages
+    )
+    alternates = "\n".join(
+        [f'  <link rel="alternate" hreflang="{lang.replace("_", "-")}" href="{lang}/index.html">' for lang in languages]
+        + ['  <link rel="alternate" hreflang="x-default" href="index.html">']
     )
     title = titles.get(settings.source_language, "")
-    template = Template(resources.files("triglot").joinpath("templates/root_index.html").read_text(encoding="utf-8"))
-    return template.substitute(
+    return Template(_template("root_index.html")).substitute(
         title=html.escape(title),
         source_language=settings.source_language,
-        languages_json=json.dumps(list(settings.languages)),
+        languages_json=json.dumps(languages),
         items=items,
+        alternates=alternates,
+        css=_template("site.css"),
+        parallel_label="Parallel view",
     )

@@ -1,0 +1,116 @@
+"""Links between the editions: ``hreflang`` alternates in each page's head.
+
+Every HTML page links to the same page in every edition, and ``x-default``
+to the site's root page (which sends readers to their language) for the
+root document, to the source edition elsewhere. With ``triglot_site_url``
+set (the public URL of ``build/site``) the links are absolute and each
+edition's ``html_baseurl`` (its canonical links) is set; otherwise they are
+relative. ``triglot-reader.json`` records the edition's pages for the
+site's sitemap.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from triglot.fs import atomic_write
+from triglot.languages import native_name
+
+from .project_settings import project_settings
+
+READER_FILE = "triglot-reader.json"
+HTML_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the page being written: its language, name and URL."""
+
+    code: str
+    name: str
+    href: str
+    current: bool
+
+
+def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
+    """(edition language, source language, every language) of the build."""
+    settings = project_settings(app)
+    source = settings.source_language if settings else "en"
+    languages = settings.languages if settings else (source,)
+    return app.config.language or source, source, languages
+
+
+def site_root(app: Sphinx, pagename: str) -> str:
+    """The site's root (the folder above the editions) seen from *pagename*: "../", or the site URL."""
+    site_url = app.config.triglot_site_url
+    if site_url:
+        return site_url.rstrip("/") + "/"
+    return "../" * (app.builder.get_target_uri(pagename).count("/") + 1)
+
+
+def page_editions(app: Sphinx, pagename: str) -> list[Edition]:
+    """*pagename* in every edition, current one included, in the project's language order."""
+    lang, _source, languages = site_languages(app)
+    root = site_root(app, pagename)
+    uri = app.builder.get_target_uri(pagename)
+    return [Edition(code, native_name(code), f"{root}{code}/{uri}", code == lang) for code in languages]
+
+
+def x_default(app: Sphinx, pagename: str) -> str:
+    """The ``x-default`` alternate of *pagename*."""
+    _lang, source, _languages = site_languages(app)
+    root = site_root(app, pagename)
+    if pagename == app.config.root_doc:
+        return f"{root}index.html"
+    return f"{root}{source}/{app.builder.get_target_uri(pagename)}"
+
+
+def alternate_links(app: Sphinx, pagename: str) -> str:
+    """The ``<link rel="alternate" hreflang>`` tags of *pagename*."""
+    links = [
+        f'<link rel="alternate" hreflang="{edition.code.replace("_", "-")}" href="{edition.href}">'
+        for edition in page_editions(app, pagename)
+    ]
+    links.append(f'<link rel="alternate" hreflang="x-default" href="{x_default(app, pagename)}">')
+    return "\n".join(links) + "\n"
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.name not in HTML_BUILDERS:
+        return
+    context["metatags"] = context.get("metatags", "") + alternate_links(app, pagename)
+    if not app.config.html_favicon:  # no request for a /favicon.ico the site does not have
+        context["metatags"] += '<link rel="icon" href="data:,">\n'
+
+
+def _set_base_url(app: Sphinx, config: Config) -> None:
+    if config.triglot_site_url and not config.html_baseurl:
+        lang, _source, _languages = site_languages(app)
+        config.html_baseurl = f"{config.triglot_site_url.rstrip('/')}/{lang}/"
+
+
+def _write_reader_file(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    lang, _source, _languages = site_languages(app)
+    data = {
+        "language": lang,
+        "root": app.builder.get_target_uri(app.config.root_doc),
+        "pages": sorted(app.builder.get_target_uri(name) for name in app.env.found_docs),
+        "site_url": app.config.triglot_site_url,
+    }
+    atomic_write(Path(app.outdir) / READER_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``triglot_site_url`` and the alternates."""
+    app.add_config_value("triglot_site_url", "", "html", types=frozenset({str}))
+    app.connect("config-inited", _set_base_url, priority=300)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _write_reader_file)

@@ -1,0 +1,62 @@
+"""Marks what a translated edition shows in the source language.
+
+After Sphinx's ``Locale`` transform, a translatable node whose translation is
+missing or fuzzy keeps the source text and ``node['translated']`` is false.
+Such a node gets the source language (``lang="en"`` in HTML, so screen
+readers and hyphenation follow it) and the class ``triglot-fallback``; a
+paragraph also gets a small mark whose title explains it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+from .project_settings import project_settings
+from .reader_strings import reader_strings
+
+FALLBACK_CLASS = "triglot-fallback"
+MARK_CLASS = "triglot-fallback-mark"
+
+
+def source_language(app: Sphinx) -> str:
+    """The project's source language (English outside a triglot project)."""
+    settings = project_settings(app)
+    return settings.source_language if settings else "en"
+
+
+def fallback_mark(lang: str, source: str) -> nodes.raw:
+    """The small inline mark put at the start of a fallback paragraph."""
+    strings = reader_strings(lang, source)
+    markup = (
+        f'<abbr class="{MARK_CLASS}" lang="{html.escape(lang)}" title="{html.escape(strings["fallback_title"])}">'
+        f'{html.escape(strings["fallback_mark"])}</abbr> '
+    )
+    return nodes.raw("", markup, format="html")
+
+
+class MarkFallback(SphinxTransform):
+    """Tag every untranslated node of a translated edition with the source language."""
+
+    default_priority = 30  # after Locale (20) and Sphinx's translation progress count (25)
+
+    def apply(self, **kwargs: object) -> None:
+        source = source_language(self.app)
+        lang = self.config.language or source
+        if lang == source:
+            return
+        for node, _message in list(extract_messages(self.document)):
+            if node.get("translated") or not isinstance(node, nodes.TextElement) or isinstance(node, nodes.Inline):
+                continue
+            node["classes"] += [FALLBACK_CLASS, f"language-{source}"]
+            if isinstance(node, nodes.paragraph):
+                node.insert(0, fallback_mark(lang, source))
+
+
+def setup(app: Sphinx) -> None:
+    """Register the transform."""
+    app.add_transform(MarkFallback)

@@ -1,0 +1,97 @@
+"""The reader's bar on every HTML page: the language switcher, the parallel
+view, the downloads, and a note when the page shows untranslated passages.
+
+Without JavaScript the switcher is plain links to the same page in the other
+editions; ``triglot-reader.js`` adds the first paragraph in view (its stable
+id, see ``paragraph_ids``) as the fragment when a reader follows one. The
+download links are written hidden; the site's assembly shows those whose
+file exists (``triglot.downloads``). Also adds the per-script typography
+(``triglot.css``) to the theme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .alternates import HTML_BUILDERS, page_editions, site_languages, site_root
+from .fallback import FALLBACK_CLASS
+from .project_settings import project_settings
+from .reader_strings import reader_strings
+
+HERE = Path(__file__).parent
+DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
+
+
+def download_file(catalog: str, lang: str, fmt: str) -> str:
+    """A download's path relative to its edition's root: ``downloads/article-ru.pdf``."""
+    return f"downloads/{catalog}-{lang}.{fmt}"
+
+
+def _fallback_count(doctree: nodes.document | None) -> int:
+    if doctree is None:
+        return 0
+    return sum(1 for node in doctree.findall(nodes.Element) if FALLBACK_CLASS in node.get("classes", ()))
+
+
+def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
+    """What ``triglot/reader-bar.html`` needs to draw the bar of *pagename*."""
+    lang, source, languages = site_languages(app)
+    settings = project_settings(app)
+    catalog = settings.catalog if settings else "index"
+    uri = app.builder.get_target_uri(pagename)
+    to_edition_root = "../" * uri.count("/")
+    root = site_root(app, pagename)
+    others = [code for code in languages if code != lang]
+    return {
+        "lang": lang,
+        "editions": page_editions(app, pagename),
+        "parallel_href": f"{root}parallel.html?l={','.join([lang, *others])}",
+        "status_href": f"{root}status.html",
+        "downloads": [
+            {"label": label, "file": download_file(catalog, lang, fmt),
+             "href": to_edition_root + download_file(catalog, lang, fmt)}
+            for fmt, label in DOWNLOAD_FORMATS
+        ],
+        "fallbacks": _fallback_count(doctree),
+        "strings": reader_strings(lang, source),
+        "source_language": source,
+    }
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.name in HTML_BUILDERS:
+        context["triglot_reader"] = reader_context(app, pagename, doctree)
+
+
+# furo's sidebar with the editions under the search box: on a wide screen it
+# stays in view, so a reader switches without scrolling back to the top.
+FURO_SIDEBARS = [
+    "sidebar/brand.html", "sidebar/search.html", "triglot/sidebar-editions.html", "sidebar/scroll-start.html",
+    "sidebar/navigation.html", "sidebar/ethical-ads.html", "sidebar/scroll-end.html", "sidebar/variant-selector.html",
+]
+
+
+def _add_paths(app: Sphinx, config: Config) -> None:
+    config.templates_path = [*config.templates_path, str(HERE / "templates")]
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    if config.html_theme == "furo" and not config.html_sidebars:
+        config.html_sidebars = {"**": FURO_SIDEBARS}
+
+
+def _add_assets(app: Sphinx) -> None:
+    if app.builder.name not in HTML_BUILDERS:
+        return
+    app.add_css_file("triglot.css")
+    app.add_js_file("triglot-reader.js", defer="defer")
+
+
+def setup(app: Sphinx) -> None:
+    """Register the templates, the static files and the bar's context."""
+    app.connect("config-inited", _add_paths, priority=300)
+    app.connect("builder-inited", _add_assets)
+    app.connect("html-page-context", _page_context)

@@ -1,0 +1,129 @@
+"""The site's status page: how far each edition's translation is, what the checks found, when it was built.
+
+Counts come from the PO catalogs (polib: translated, fuzzy, untranslated
+messages); the passages each edition actually shows in the source language
+are counted in its built pages (the ``triglot-fallback`` marks). Findings come
+from ``triglot.checks`` when it is installed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from .config import Settings
+from .errors import TriglotError
+from .languages import native_name
+from .site_pages import render
+
+_FALLBACK = re.compile(r'class="[^"]*\btriglot-fallback\b')
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check finding, as the page shows it."""
+
+    file: str
+    line: int
+    check: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class EditionStatus:
+    """One edition's line on the status page."""
+
+    lang: str
+    name: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    shown_in_source: int
+    findings: tuple[Finding, ...] | None
+    downloads: tuple[tuple[str, str], ...]
+
+    @property
+    def total(self) -> int:
+        """All messages of the catalog."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    def percent(self, count: int) -> float:
+        """*count* as a share of :attr:`total`, in percent (0 for an empty catalog)."""
+        return round(100 * count / self.total, 1) if self.total else 0.0
+
+
+def catalog_counts(po_path: Path) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) messages of a PO file; (0, 0, 0) when there is none."""
+    if not po_path.is_file():
+        return 0, 0, 0
+    try:
+        catalog = polib.pofile(str(po_path))
+    except (OSError, ValueError) as exc:
+        raise TriglotError(f"cannot read the catalog: {exc}", po_path) from None
+    entries = [entry for entry in catalog if not entry.obsolete and entry.msgid]
+    fuzzy = sum(1 for entry in entries if entry.fuzzy)
+    translated = sum(1 for entry in entries if not entry.fuzzy and entry.translated())
+    return translated, fuzzy, len(entries) - translated - fuzzy
+
+
+def shown_in_source(edition: Path) -> int:
+    """How many passages of an edition's built pages are marked as shown in the source language."""
+    return sum(len(_FALLBACK.findall(page.read_text(encoding="utf-8")))
+               for page in sorted(edition.glob("*.html")) if page.name not in {"search.html", "genindex.html"})
+
+
+def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...] | None:
+    """The findings of ``triglot check`` on *lang*'s catalog; None when the checks are not installed."""
+    try:
+        from .checks import read_catalog, run_checks, select_checks
+    except ImportError:
+        return None
+    po_path = settings.po_path(lang)
+    if not po_path.is_file():
+        return ()
+    found = run_checks([read_catalog(po_path, lang)], select_checks(), _glossary(settings))
+    return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, f.message) for f in found)
+
+
+def _glossary(settings: Settings) -> object | None:
+    try:
+        from .glossary import load_glossary
+    except ImportError:
+        return None
+    return load_glossary(settings.glossary) if settings.glossary.exists() else None
+
+
+def build_time() -> datetime.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds), in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+
+
+def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[str, str]) -> EditionStatus:
+    """The status of *lang*'s edition in the assembled *site*."""
+    counts: tuple[int, int, int] = (0, 0, 0)
+    findings: tuple[Finding, ...] | None = ()
+    if lang != settings.source_language:
+        try:
+            counts, findings = catalog_counts(settings.po_path(lang)), check_findings(settings, lang)
+        except TriglotError as exc:  # an unreadable catalog is a finding of the page, not a failed site
+            where = os.path.relpath(exc.path, settings.root) if exc.path else ""
+            findings = (Finding(where, exc.line or 0, "catalog", "error", exc.message),)
+    present = tuple((label, f"{lang}/{path}") for label, path in downloads.items() if (site / lang / path).is_file())
+    return EditionStatus(lang, native_name(lang), *counts, shown_in_source(site / lang), findings, present)
+
+
+def status_html(settings: Settings, site: Path, title: str, downloads: dict[str, dict[str, str]]) -> str:
+    """The HTML of ``status.html``; *downloads* maps each language to {label: path in its edition}."""
+    editions = [edition_status(settings, site, lang, downloads.get(lang, {}))
+                for lang in settings.languages if (site / lang).is_dir()]
+    return render("status.html", title=title, editions=editions, source=settings.source_language,
+                  source_name=native_name(settings.source_language), built=build_time())
