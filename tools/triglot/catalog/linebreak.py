@@ -110,7 +110,7 @@ def width_breaks(text: str, width: int, start_column: int, prohibited: set[int])
     wider than the line gets a line of its own.
     """
     data = tables()
-    if data.special.isdisjoint(text):
+    if text.isascii() and text.isprintable() or data.special.isdisjoint(text):
         return _simple_width_breaks(text, width, start_column, prohibited, data)
     marks = possible_breaks(text)
     for index in prohibited:
@@ -147,7 +147,7 @@ def _simple_width_breaks(text: str, width: int, start_column: int, prohibited: s
     """
     resolved, pairs = data.resolved, data.pairs
     length = len(text)
-    if max(text) < "\u1100" and data.low_not_narrow.isdisjoint(text):
+    if text.isascii() and text.isprintable() or max(text) < "\u1100" and data.low_not_narrow.isdisjoint(text):
         columns = None
     else:
         columns = [0, *accumulate(data.widths[ord(char)] for char in text)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -24,6 +24,11 @@ class Entry:
     obsolete: bool = False
     line: int = 0  # line of the msgid in the file read (0 for new entries)
     msgstr_line: int = 0  # line of the (first) msgstr
+
+    def clone(self) -> Entry:
+        """A copy that shares no list with this entry."""
+        return replace(self, msgstr_plural=list(self.msgstr_plural), comments=list(self.comments),
+                       extracted=list(self.extracted), references=list(self.references), flags=list(self.flags))
 
     @property
     def key(self) -> tuple[str | None, str]:

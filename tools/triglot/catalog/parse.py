@@ -196,6 +196,9 @@ class _Parser:
             setattr(entry, self.field, getattr(entry, self.field) + value)
 
     def strings(self, text: str, number: int) -> str:
+        body = text[1:-1]
+        if len(text) >= 2 and text[0] == '"' and text[-1] == '"' and '"' not in body and not body.endswith("\\"):
+            return unescape(body, self.path, number)
         position, parts = 0, []
         while position < len(text):
             match = _STRINGS.match(text, position)
