@@ -31,6 +31,9 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Modified Hepburn: Latin letters with macrons; no circumflexes (Kunrei/Nihon-shiki style).
 _HEPBURN = re.compile(r"^[A-Za-zĀāĒēĪīŌōŪū' .,()\-]+$")
 _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Whitespace next to CJK characters and full-width punctuation: a folded line break, not a space.
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 def glossary_files(path: Path) -> list[Path]:
@@ -112,6 +115,7 @@ class _Reader:
             self.problem(node, f"{name!r} must be a non-empty text")
             return None
         value = " ".join(node.value.split()) if not one_line else node.value.strip()
+        value = _CJK_SPACE.sub("", value)
         if one_line and "\n" in value:
             self.problem(node, f"{name!r} must be on one line")
             return None
