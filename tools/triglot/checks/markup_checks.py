@@ -46,7 +46,7 @@ def node_kind(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     """
     source, translation = markup_of(message.msgid), markup_of(translation_text(message))
     if translation.kind != source.kind:
-        yield ctx.finding(message, f"the translation parses as a {_kind(translation.kind)}, the msgid as a "
+        yield ctx.finding(message, f"the translation parses as {_kind(translation.kind)}, the msgid as "
                                    f"{_kind(source.kind)}: Sphinx will ignore the translation and keep the source text")
     elif translation.blocks > source.blocks:
         yield ctx.finding(message, f"the translation parses as {translation.blocks} blocks (a blank line?), the msgid "
@@ -54,7 +54,8 @@ def node_kind(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _kind(name: str) -> str:
-    return name.replace("_", " ")
+    words = name.replace("_", " ")
+    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 @check("markup-missing", FAMILY, "error")
@@ -129,8 +130,8 @@ def unbalanced(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 def docutils_messages(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     """Docutils reports a problem in the translation that the msgid does not have.
 
-    Bad:  msgid "`Python <https://python.org>`_"   msgstr "`Python <https://python.org>`_ `Питон`__"
-    Good: msgid "`Python <https://python.org>`_"   msgstr "`Python <https://python.org>`_"
+    Bad:  msgid "see :ref:`intro`"   msgstr "см. :ref:`intro`_"   (a role and a link suffix at once)
+    Good: msgid "see :ref:`intro`"   msgstr "см. :ref:`intro`"
     """
     for item in _new_messages(message):
         if not any(marker in item.text for marker in _REPORTED_ELSEWHERE):

@@ -19,7 +19,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.
 _NUMBER = re.compile(
     r"(?<![\dA-Za-zА-Яа-яЁё_.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+(?:[.,'’]\d+)*)(?!\d)"
 )
-_CJK_UNITS = re.compile(r"(?:(\d+)億)?(?:(\d+)万)?(?:(\d+)千)?")
+_CJK_UNITS = re.compile(r"(?:(\d+)億)?(?:(\d+)万)?(?:(\d+)千)?(?<=[億万千])")
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億]+")
@@ -80,13 +80,16 @@ def readings(token: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def numbers_in(text: str) -> tuple[frozenset[str], ...]:
     """The numbers written with digits in *text* (markup removed), each as its set of readings."""
-    plain = plain_text(text).translate(_FULLWIDTH)
-    found = [readings(match.group(1)) for match in _NUMBER.finditer(plain)]
-    for match in _CJK_UNITS.finditer(plain):
-        if match.group(0) and any(match.groups()):
-            oku, man, sen = (int(match.group(i) or 0) for i in (1, 2, 3))
-            found.append(frozenset({str(oku * 10**8 + man * 10**4 + sen * 1000)}))
-    return tuple(found)
+    plain = _CJK_UNITS.sub(_cjk_value, plain_text(text).translate(_FULLWIDTH))
+    return tuple(readings(match.group(1)) for match in _NUMBER.finditer(plain))
+
+
+def _cjk_value(match: re.Match[str]) -> str:
+    """``3万`` as `` 30000 ``, ``1億2000万`` as `` 120000000 ``."""
+    if not any(match.groups()):
+        return match.group(0)
+    oku, man, sen = (int(match.group(i) or 0) for i in (1, 2, 3))
+    return f" {oku * 10**8 + man * 10**4 + sen * 1000} "
 
 
 def _kanji_value(text: str) -> int | None:

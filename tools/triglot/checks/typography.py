@@ -19,8 +19,9 @@ _SPACE_BEFORE_DASH = re.compile(r"(?<=\S) —")
 _HYPHEN_AS_DASH = re.compile(r"(?<=\w) - (?=\w)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _JAPANESE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
-_HALF_WIDTH_AFTER_JA = re.compile(rf"(?<=[{_JAPANESE}])[,.!?:;)]|\((?=[{_JAPANESE}])")
-_ASCII_QUOTES_JA = re.compile(rf"\"(?=[{_JAPANESE}])|(?<=[{_JAPANESE}])\"")
+_JAPANESE_CHAR = re.compile(rf"[{_JAPANESE}]")
+_ASCII_MARK = re.compile(r"[,.!?:;()\"]")
+_CLOSERS = ")\"'」）』"
 _DESU_MASU = re.compile(r"(?:です|ます|でした|ました|ません|でしょう|ましょう)(?=[。！？」）\s]|$)")
 _DEARU = re.compile(r"(?:である|であった|ではない|であろう|だった|であり、)(?=[。、！？」）\s]|$)")
 _STRAIGHT_DOUBLE = re.compile(r"\"")
@@ -83,10 +84,25 @@ def japanese_punctuation(message: Message, ctx: CheckContext) -> Iterator[Findin
     Good: msgstr "日本の外交（文化外交）、そして「広報」。"
     """
     text = plain_text(message.msgstr)
-    marks = sorted(set(_HALF_WIDTH_AFTER_JA.findall(text)) | set(_ASCII_QUOTES_JA.findall(text)))
+    marks = sorted({m.group() for m in _ASCII_MARK.finditer(text) if _in_japanese(text, m.start())})
     if marks:
         yield ctx.finding(message, f"half-width {' '.join(marks)} in Japanese text: use full-width punctuation "
                                    "(、。（）「」！？：)")
+
+
+def _in_japanese(text: str, index: int) -> bool:
+    """An ASCII mark that follows Japanese text (closing brackets between them allowed), or opens before it."""
+    mark = text[index]
+    if mark in "(\"":
+        following = text[index + 1: index + 2]
+        if _JAPANESE_CHAR.match(following):
+            return True
+    if mark == "(":
+        return False
+    position = index - 1
+    while position >= 0 and text[position] in _CLOSERS:
+        position -= 1
+    return position >= 0 and _JAPANESE_CHAR.match(text[position]) is not None
 
 
 @check("typo-ja-style", FAMILY, "warning", scope="catalog", languages=["ja"])
