@@ -1,0 +1,87 @@
+"""The header entry of each language's catalog: fields from the template and Babel's CLDR data."""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale
+from babel.plural import to_gettext
+
+from .model import Catalog, Entry
+
+# Fields a catalog of one language must have, in msginit's order, and their defaults.
+_ORDER = ["Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+          "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+          "Content-Transfer-Encoding", "Plural-Forms"]
+_FROM_TEMPLATE = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date")
+
+
+def plural_forms(lang: str) -> str:
+    """The gettext ``Plural-Forms`` of *lang*, from Babel's CLDR plural rules."""
+    expression = to_gettext(Locale.parse(lang).plural_form)
+    # CLDR's compact-decimal exponent "e" is 0 for the integers gettext counts.
+    return re.sub(r"\be\b", "0", expression)
+
+
+def language_header(template: Catalog, old: Catalog | None, lang: str) -> Entry:
+    """The header entry of *lang*'s catalog: the old one's, brought up to date with the template."""
+    template_header = template.header or Entry(msgid="", msgstr="")
+    if old is not None and old.header is not None:
+        header = old.header.clone()
+        fields = _fields(header.msgstr)
+    else:
+        header = template_header.clone()
+        header.set_fuzzy(False)
+        header.comments = _new_comments(template_header.comments, lang)
+        fields = _fields(template_header.msgstr)
+        fields = [(name, value) for name, value in fields if name not in ("PO-Revision-Date", "Last-Translator",
+                                                                          "Language-Team")]
+        creation = dict(fields).get("POT-Creation-Date", "")
+        fields += [("PO-Revision-Date", creation), ("Last-Translator", "Automatically generated"),
+                   ("Language-Team", "none")]
+    template_fields = dict(_fields(template_header.msgstr))
+    wanted = {name: template_fields[name].strip() for name in _FROM_TEMPLATE if name in template_fields}
+    wanted.update({"Language": lang, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit", "Plural-Forms": plural_forms(lang)})
+    header.msgstr = _join(_set_fields(fields, wanted))
+    header.line = header.msgstr_line = 0
+    return header
+
+
+def _new_comments(comments: list[str], lang: str) -> list[str]:
+    name = Locale.parse(lang).get_display_name("en") or lang
+    if comments and comments[0] == "SOME DESCRIPTIVE TITLE.":
+        return [f"{name} translations.", *comments[1:]]
+    return list(comments)
+
+
+def _fields(msgstr: str) -> list[tuple[str, str]]:
+    """The header's fields, values kept exactly (a trailing space too)."""
+    fields = []
+    for line in msgstr.split("\n"):
+        if ":" in line:
+            name, value = line.split(":", 1)
+            fields.append((name.strip(), value[1:] if value.startswith(" ") else value))
+    return fields
+
+
+def _set_fields(fields: list[tuple[str, str]], wanted: dict[str, str]) -> list[tuple[str, str]]:
+    """*fields* with the *wanted* values; missing fields go after their predecessor in msginit's order."""
+    result = [(name, wanted.get(name, value)) for name, value in fields]
+    present = {name for name, _ in result}
+    for name in _ORDER:
+        if name in wanted and name not in present:
+            before = [other for other in _ORDER[:_ORDER.index(name)] if other in present]
+            position = max((index for index, (other, _) in enumerate(result) if other in before), default=-1) + 1
+            result.insert(position, (name, wanted[name]))
+            present.add(name)
+    return result
+
+
+def _join(fields: list[tuple[str, str]]) -> str:
+    return "".join(f"{name}: {value}\n" for name, value in fields)
+
+
+def set_header_fields(header: Entry, wanted: dict[str, str]) -> None:
+    """Give *header* the *wanted* field values, keeping every other field as it is."""
+    header.msgstr = _join(_set_fields(_fields(header.msgstr), wanted))
