@@ -9,6 +9,7 @@ edition from its catalog's translation of the title.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sphinx.config import Config
 from triglot.fs import atomic_write
 
 from .project_settings import project_settings
+from .safety import safe_catalog
 
 
 def publication_date(iso_date: str, locale: str) -> str:
@@ -45,8 +47,8 @@ def _translated(app: Sphinx, config: Config, source: str) -> str:
     settings = project_settings(app)
     if settings is None or config.language == settings.source_language:
         return source
-    po_path = settings.po_path(config.language)
-    if not po_path.is_file():
+    po_path = safe_catalog(app)  # the checked copy of the catalog (triglot.sphinx.safety)
+    if po_path is None or not po_path.is_file():
         return source
     try:
         catalog = polib.pofile(str(po_path))
@@ -65,7 +67,7 @@ def _apply(app: Sphinx, config: Config) -> None:
     title = _translated(app, config, config.project)
     config.triglot_title = title
     config.triglot_author = _translated(app, config, config.author)
-    config.html_title = title
+    config.html_title = html.escape(title, quote=False)  # Furo prints html_title as HTML, unescaped
     config.project = title
 
 

@@ -48,11 +48,19 @@ def safe_catalog(app: Sphinx) -> Path | None:
     return safe_locale_dir(app) / app.config.language / "LC_MESSAGES" / f"{settings.catalog}.po"
 
 
-def _report(refusal: "Refusal") -> None:
+def _warn(message: str, path: Path, line: int | None = None) -> None:
+    """A ``triglot.unsafe`` warning located at ``path:line`` (Sphinx reads a location without a line as a docname)."""
+    if line:
+        logger.warning("%s", message, type="triglot", subtype="unsafe", location=f"{path}:{line}")
+    else:
+        logger.warning("%s: %s", path, message, type="triglot", subtype="unsafe")
+
+
+def _report(refusal: Refusal) -> None:
     what = "catalog refused, the source text is used throughout" if not refusal.msgid else (
         "translation refused, the source text is used instead"
     )
-    logger.warning("%s: %s", what, refusal.reason, type="triglot", subtype="unsafe", location=refusal.location)
+    _warn(f"{what}: {refusal.reason}", refusal.path, refusal.line)
 
 
 def _unused_catalogs(settings_locale: Path, language: str, catalog: str) -> list[Path]:
@@ -73,8 +81,7 @@ def _write_catalog(target: Path, messages: dict[str, str], language: str, compil
     try:
         data = render_catalog(messages, language)
     except ValueError as exc:
-        logger.warning("catalog refused, the source text is used throughout: %s", exc,
-                       type="triglot", subtype="unsafe", location=str(target))
+        _warn(f"catalog refused, the source text is used throughout: {exc}", target)
         data = render_catalog({}, language)
     mo = target.with_suffix(".mo")
     if atomic_write(target, data) or not target.with_suffix(".mo").is_file():
@@ -106,8 +113,7 @@ def _apply(app: Sphinx, config: Config) -> None:
     for refusal in safe.refusals if safe else ():
         _report(refusal)
     for ignored in _unused_catalogs(settings.locale, config.language, settings.catalog):
-        logger.warning("ignored: a build reads only %s.po of the locale folder", settings.catalog,
-                       type="triglot", subtype="unsafe", location=str(ignored))
+        _warn(f"ignored: a build reads only {settings.catalog}.po of the locale folder", ignored)
     compile_mo = not getattr(config, "gettext_auto_build", True)
     _write_catalog(target, safe.messages if safe else {}, config.language, compile_mo)
 
