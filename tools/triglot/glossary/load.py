@@ -75,6 +75,15 @@ def read_file(
     return entries, reader.problems
 
 
+def _entry_label(node: Node) -> str:
+    """``entry 'soft-power'`` when the entry's id is a text, else ``an entry``."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode) and value.tag == STR_TAG:
+                return f"entry {value.value!r}"
+    return "an entry"
+
+
 def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
@@ -142,7 +151,7 @@ class _Reader:
         return value
 
     def entry(self, node: Node) -> Entry | None:
-        fields = self.fields(node, "an entry", ENTRY_FIELDS + self.languages)
+        fields = self.fields(node, _entry_label(node), ENTRY_FIELDS + self.languages)
         if fields is None:
             return None
         entry_id = self.text(fields["id"], "id") if "id" in fields else None
