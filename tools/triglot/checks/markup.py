@@ -94,15 +94,15 @@ def role_target(role: str, text: str) -> str:
     """What a role points at: its explicit ``<target>``, else its text; '' for display-text roles.
 
     *text* may hold docutils' escaped form (``\\x00`` before escaped characters).
-    ``~`` and ``!`` prefixes are dropped, whitespace collapsed; ``term`` targets are
-    case-insensitive, as in Sphinx.
+    ``~``, ``!`` and ``.`` prefixes (Python-domain shorthands) are dropped, whitespace
+    collapsed; ``term`` targets are case-insensitive, as in Sphinx.
     """
     if role in TEXT_ROLES:
         return ""
     match = _EXPLICIT_TITLE.match(text)
     target = utils.unescape(match.group(2) if match else text)
-    target = " ".join(target.split()).lstrip("~!")
-    return target.lower() if role == "term" else target
+    target = " ".join(target.split())
+    return target.lower() if role == "term" else target.lstrip("~!.")
 
 
 @functools.cache
@@ -229,6 +229,19 @@ def _explicit_constructs(rst: str) -> Counter[str]:
                     constructs["__ (anonymous target)"] += 1
         previous_blank = not line.strip()
     return constructs
+
+
+def item_category(item: str) -> str:
+    """What a markup item is: ``literal`` (``code``), ``link`` (a URL), ``text-role`` (display text
+    such as :guilabel:) or ``reference`` (cross-references, terms, footnotes, citations,
+    substitutions, named links and targets: what breaks or misleads when lost)."""
+    if item.startswith("``"):
+        return "literal"
+    if item.startswith("<"):
+        return "link"
+    if item.endswith(":`…`"):
+        return "text-role"
+    return "reference"
 
 
 @dataclass(frozen=True)

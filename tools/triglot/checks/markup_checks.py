@@ -7,8 +7,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from .markup import DocutilsMessage, compare_markup, markup_of, unsafe_constructs
-from .model import Finding, Message
+from .markup import DocutilsMessage, compare_markup, item_category, markup_of, unsafe_constructs
+from .model import Catalog, Finding, Message
 from .registry import CheckContext, check
 
 FAMILY = "markup"
@@ -58,32 +58,96 @@ def _kind(name: str) -> str:
     return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
+def _difference(message: Message, ctx: CheckContext, category: str) -> tuple[Counter[str], Counter[str]]:
+    """Items of one category the translation lacks and adds; ``:term:`` targets read through the
+    catalogs' own translations of glossary terms (a project that translates its glossary)."""
+    difference = compare_markup(markup_of(message.msgid), markup_of(translation_text(message)))
+    missing = Counter({k: n for k, n in difference.missing.items() if item_category(k) == category})
+    extra = Counter({k: n for k, n in difference.extra.items() if item_category(k) == category})
+    if category == "reference" and missing and extra:
+        terms = _translated_terms(ctx.catalogs)
+        for item in list(extra):
+            english = terms.get(item)
+            while english in missing and extra[item]:
+                missing[english] -= 1
+                extra[item] -= 1
+        missing, extra = +missing, +extra
+    return missing, extra
+
+
+_TERMS_CACHE: dict[int, tuple[tuple[Catalog, ...], dict[str, str]]] = {}
+
+
+def _translated_terms(catalogs: tuple[Catalog, ...]) -> dict[str, str]:
+    """``:term:`<translation>``` → ``:term:`<source>``` for every translated message that a term may be."""
+    cached = _TERMS_CACHE.get(id(catalogs))
+    if cached is not None and cached[0] is catalogs:
+        return cached[1]
+    terms = {
+        f":term:`{' '.join(m.msgstr.split()).lower()}`": f":term:`{' '.join(m.msgid.split()).lower()}`"
+        for catalog in catalogs for m in catalog.messages
+        if m.translated and len(m.msgid) <= 80 and "`" not in m.msgid
+    }
+    _TERMS_CACHE.clear()
+    _TERMS_CACHE[id(catalogs)] = (catalogs, terms)
+    return terms
+
+
 @check("markup-missing", FAMILY, "error")
 def missing_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """A role, reference, footnote, citation, substitution, literal, link or target of the msgid is missing.
+    """A cross-reference, term, footnote, citation, substitution, named link or target of the msgid is missing.
 
     Bad:  msgid "the :term:`Great Game`"   msgstr "«Большая игра»"
     Good: msgid "the :term:`Great Game`"   msgstr ":term:`Большая игра <Great Game>`"
     """
     if has_noqa(message):
         return
-    difference = compare_markup(markup_of(message.msgid), markup_of(translation_text(message)))
-    if difference.missing:
-        yield ctx.finding(message, "missing in the translation: " + _listing(difference.missing))
+    missing, _ = _difference(message, ctx, "reference")
+    if missing:
+        yield ctx.finding(message, "missing in the translation: " + _listing(missing))
 
 
 @check("markup-extra", FAMILY, "error")
 def extra_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation has a role, reference, footnote, literal, link or target the msgid lacks.
+    """The translation has a cross-reference, term, footnote, citation, substitution or target the msgid lacks.
 
     Bad:  msgid "See [1]_."   msgstr "См. [1]_ и [2]_."
     Good: msgid "See [1]_."   msgstr "См. [1]_."
     """
     if has_noqa(message):
         return
-    difference = compare_markup(markup_of(message.msgid), markup_of(translation_text(message)))
-    if difference.extra:
-        yield ctx.finding(message, "not in the msgid: " + _listing(difference.extra))
+    _, extra = _difference(message, ctx, "reference")
+    if extra:
+        yield ctx.finding(message, "not in the msgid: " + _listing(extra))
+
+
+@check("markup-links", FAMILY, "warning")
+def links(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """A URL of the msgid is missing from the translation, or the translation adds one.
+
+    Bad:  msgid "`Nye <https://example.org/nye>`_"   msgstr "Най"
+    Good: msgid "`Nye <https://example.org/nye>`_"   msgstr "`Най <https://example.org/nye>`_"
+    (A link replaced by its localized page is reported too: check it is the same page.)
+    """
+    missing, extra = _difference(message, ctx, "link")
+    parts = (["missing in the translation: " + _listing(missing)] if missing else []) + \
+            (["not in the msgid: " + _listing(extra)] if extra else [])
+    if parts:
+        yield ctx.finding(message, "links differ: " + "; ".join(parts))
+
+
+@check("markup-literal", FAMILY, "warning")
+def literals(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+    """An inline literal (``code``) of the msgid is missing from the translation or was changed.
+
+    Bad:  msgid "after the ``*args`` parameter"   msgstr "après le paramètre ``*arg``"
+    Good: msgid "after the ``*args`` parameter"   msgstr "après le paramètre ``*args``"
+    (Literals the translation adds are not reported.)
+    """
+    missing, extra = _difference(message, ctx, "literal")
+    if missing:
+        instead = f" (the translation has {_listing(extra)})" if extra else ""
+        yield ctx.finding(message, "code missing in the translation: " + _listing(missing) + instead)
 
 
 def _listing(items: Counter[str]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from triglot.errors import TriglotError
 
-from .model import SEVERITIES, Finding, Message
+from .model import SEVERITIES, Catalog, Finding, Message
 
 SCOPES = ("message", "catalog", "corpus")
 
@@ -70,11 +70,12 @@ def check(id: str, family: str, severity: str, *, default: bool = True, scope: s
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check knows besides its input: itself, the language and the glossary."""
+    """What a check knows besides its input: itself, the language, the glossary, every catalog of the language."""
 
     check: Check
     lang: str
     glossary: Any = None
+    catalogs: tuple[Catalog, ...] = ()
 
     def finding(self, message: Message, text: str, *, severity: str | None = None,
                 line: int | None = None, path: Path | None = None) -> Finding:

@@ -24,7 +24,7 @@ def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: A
         for lang, group in by_lang.items():
             if not check.runs_for(lang):
                 continue
-            ctx = CheckContext(check, lang, glossary)
+            ctx = CheckContext(check, lang, glossary, tuple(group))
             for found in _run_one(check, ctx, group):
                 message = messages.get((found.file, found.line))
                 if message is None or not message.silences(check.id, check.family):
