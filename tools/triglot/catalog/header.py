@@ -33,12 +33,11 @@ def language_header(template: Catalog, old: Catalog | None, lang: str) -> Entry:
         header = template_header.clone()
         header.set_fuzzy(False)
         header.comments = _new_comments(template_header.comments, lang)
-        fields = _fields(template_header.msgstr)
-        fields = [(name, value) for name, value in fields if name not in ("PO-Revision-Date", "Last-Translator",
-                                                                          "Language-Team")]
-        creation = dict(fields).get("POT-Creation-Date", "")
-        fields += [("PO-Revision-Date", creation), ("Last-Translator", "Automatically generated"),
-                   ("Language-Team", "none")]
+        values = dict(_fields(template_header.msgstr))
+        creation = values.get("POT-Creation-Date", "")
+        values.update({"PO-Revision-Date": creation, "Last-Translator": "Automatically generated",
+                       "Language-Team": "none"})
+        fields = [(name, values.pop(name)) for name in _ORDER if name in values] + list(values.items())
     template_fields = dict(_fields(template_header.msgstr))
     wanted = {name: template_fields[name].strip() for name in _FROM_TEMPLATE if name in template_fields}
     wanted.update({"Language": lang, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",

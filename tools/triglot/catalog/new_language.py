@@ -1,0 +1,111 @@
+"""``triglot add-language`` as a library: a new language's catalogs, and its place in the settings."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from triglot.config import Settings
+from triglot.errors import TriglotError
+from triglot.fs import atomic_write
+from triglot.languages import validate_language
+
+from .header import language_header
+from .merge import merge
+from .model import Catalog
+from .parse import read_po
+from .write import format_po
+
+
+@dataclass(frozen=True)
+class NewLanguage:
+    """What adding a language did."""
+
+    lang: str
+    created: list[Path]  # catalogs written
+    kept: list[Path]  # catalogs that already existed, left as they were
+    settings_changed: bool
+
+
+def add_language(settings: Settings, lang: str) -> NewLanguage:
+    """Create *lang*'s catalogs from the committed templates and add *lang* to ``languages``.
+
+    Everything is checked before anything is written: the code, the
+    templates, and that the edited ``pyproject.toml`` reads back with only
+    the new language added.
+    """
+    validate_language(lang)
+    if lang in settings.languages:
+        raise TriglotError(f"{lang!r} is already one of this project's languages", settings.pyproject)
+    templates = sorted(settings.locale.glob("*.pot"))
+    if not templates:
+        raise TriglotError("no template (*.pot) to start from; run 'triglot update' first", settings.locale)
+    pyproject_text = settings.pyproject.read_text(encoding="utf-8")
+    new_pyproject = add_to_languages(pyproject_text, lang, settings.languages, settings.pyproject)
+    plans = []
+    for path in templates:
+        target = settings.locale / lang / "LC_MESSAGES" / f"{path.stem}.po"
+        if target.exists():
+            read_po(target)
+            plans.append((target, None))
+            continue
+        template = read_po(path)
+        catalog = merge(template, Catalog())
+        header = language_header(template, None, lang)
+        catalog.entries[:1 if catalog.entries and catalog.entries[0].is_header else 0] = [header]
+        plans.append((target, format_po(catalog)))
+    for target, data in plans:
+        if data is not None:
+            atomic_write(target, data)
+    changed = atomic_write(settings.pyproject, new_pyproject.encode("utf-8"))
+    return NewLanguage(
+        lang=lang,
+        created=[target for target, data in plans if data is not None],
+        kept=[target for target, data in plans if data is None],
+        settings_changed=changed,
+    )
+
+
+def add_to_languages(text: str, lang: str, current: tuple[str, ...], path: Path) -> str:
+    """*text* (a pyproject.toml) with *lang* appended to ``[tool.triglot] languages``, nothing else changed."""
+    table = re.search(r"(?m)^\[tool\.triglot\][ \t]*(?:#.*)?$", text)
+    if table is None:
+        raise TriglotError("no [tool.triglot] table", path)
+    end = re.compile(r"(?m)^\[").search(text, table.end())
+    section_end = end.start() if end else len(text)
+    assignment = re.compile(r"(?m)^languages[ \t]*=[ \t]*\[").search(text, table.end(), section_end)
+    if assignment is None:
+        line_end = text.index("\n", table.end()) + 1 if "\n" in text[table.end():] else len(text)
+        listed = ", ".join(f'"{code}"' for code in (*current, lang))
+        edited = f"{text[:line_end]}languages = [{listed}]\n{text[line_end:]}"
+    else:
+        close = text.find("]", assignment.end())
+        inside = text[assignment.end():close]
+        if "\n" in inside:
+            body = inside.rstrip()
+            indent = re.search(r"\n([ \t]*)\S", inside)
+            comma = "" if body.endswith(",") else ","
+            edited = (f'{text[:assignment.end()]}{body}{comma}\n{indent.group(1) if indent else "    "}"{lang}",'
+                      f'{inside[len(body):]}{text[close:]}')
+        else:
+            body = inside.rstrip()
+            separator = "" if not body.strip() else (" " if body.endswith(",") else ", ")
+            edited = f'{text[:assignment.end()]}{body}{separator}"{lang}"{inside[len(body):]}{text[close:]}'
+    _check_edit(text, edited, lang, path)
+    return edited
+
+
+def _check_edit(before: str, after: str, lang: str, path: Path) -> None:
+    try:
+        old, new = tomllib.loads(before), tomllib.loads(after)
+    except tomllib.TOMLDecodeError:
+        raise TriglotError(f"cannot add {lang!r} to [tool.triglot] languages automatically; add it by hand",
+                           path) from None
+    old_languages = old.get("tool", {}).get("triglot", {}).get("languages")
+    new_languages = new["tool"]["triglot"].pop("languages", None)
+    old["tool"]["triglot"].pop("languages", None)
+    if old != new or new_languages is None or new_languages[-1] != lang or (
+            old_languages is not None and new_languages[:-1] != old_languages):
+        raise TriglotError(f"cannot add {lang!r} to [tool.triglot] languages automatically; add it by hand", path)
