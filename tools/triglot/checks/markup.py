@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser, directives, states
+from docutils.statemachine import string2lines
 
 #: Roles whose content is display text, translated freely: compared by role name only.
 TEXT_ROLES = frozenset({
@@ -117,21 +118,46 @@ def _settings() -> frontend.Values:
     return settings
 
 
+class _Parser:
+    """docutils' reStructuredText parser, keeping its state machine from one message to the next.
+
+    ``Parser.parse`` builds a new state machine (15 states, a thousand
+    transitions) for every text, which is most of the time spent on a short
+    paragraph; the machine resets itself at each run, so it is reused.
+    """
+
+    def __init__(self) -> None:
+        inliner = states.Inliner()
+        # An instance attribute, not a subclass: docutils builds its patterns from the class's namespace.
+        inliner.interpreted = _generic_interpreted  # type: ignore[method-assign]
+        implicit_inline = inliner.implicit_inline
+
+        def quick_implicit_inline(text: str, lineno: int) -> list[nodes.Node]:
+            # The only implicit pattern (standalone URIs and e-mail addresses) needs "scheme:x" or "@".
+            if _MAYBE_URI.search(text):
+                return implicit_inline(text, lineno)
+            return [nodes.Text(text)] if text else []
+
+        inliner.implicit_inline = quick_implicit_inline  # type: ignore[method-assign]
+        self.inliner = inliner
+        self.machine: states.RSTStateMachine | None = None
+
+    def parse(self, text: str, document: nodes.document) -> None:
+        """Parse *text* into *document*, as ``Parser.parse`` does."""
+        machine, self.machine = self.machine, None
+        if machine is None:
+            machine = states.RSTStateMachine(state_classes=states.state_classes, initial_state="Body")
+        lines = string2lines(text, tab_width=document.settings.tab_width, convert_whitespace=True)
+        if any(len(line) > document.settings.line_length_limit for line in lines):
+            document.append(document.reporter.error("Line exceeds the line-length-limit."))
+            return
+        machine.run(lines, document, inliner=self.inliner)
+        self.machine = machine  # only after a run that ended normally
+
+
 @functools.cache
-def _parser() -> Parser:
-    inliner = states.Inliner()
-    # An instance attribute, not a subclass: docutils builds its patterns from the class's namespace.
-    inliner.interpreted = _generic_interpreted  # type: ignore[method-assign]
-    implicit_inline = inliner.implicit_inline
-
-    def quick_implicit_inline(text: str, lineno: int) -> list[nodes.Node]:
-        # The only implicit pattern (standalone URIs and e-mail addresses) needs "scheme:x" or "@".
-        if _MAYBE_URI.search(text):
-            return implicit_inline(text, lineno)
-        return [nodes.Text(text)] if text else []
-
-    inliner.implicit_inline = quick_implicit_inline  # type: ignore[method-assign]
-    return Parser(inliner=inliner)
+def _parser() -> _Parser:
+    return _Parser()
 
 
 def parse_rst(rst: str) -> tuple[nodes.document, list[nodes.system_message]]:
