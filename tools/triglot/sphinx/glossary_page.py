@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
@@ -29,6 +30,8 @@ from triglot.errors import TriglotError
 from triglot.glossary import Entry, Glossary, check_glossary
 
 from .project_settings import project_settings
+
+logger = logging.getLogger(__name__)
 
 
 class GlossaryDataError(SphinxError):
@@ -52,8 +55,12 @@ def load_for_build(app: Sphinx) -> None:
     except TriglotError as exc:
         raise GlossaryDataError(str(exc)) from None
     if problems:
-        listing = "\n".join(str(problem) for problem in problems)
-        raise GlossaryDataError(f"the glossary has {len(problems)} problem(s); nothing was built:\n{listing}")
+        for problem in problems:
+            logger.error(problem.message, location=f"{problem.path}:{problem.line}", type="triglot", subtype="glossary")
+        raise GlossaryDataError(
+            f"the glossary has {len(problems)} problem(s), listed above as file:line: message; "
+            "nothing was built (run 'triglot glossary check')"
+        )
     app._triglot_glossary = glossary  # type: ignore[attr-defined]
 
 
