@@ -21,7 +21,7 @@ from .errors import TriglotError
 from .languages import native_name
 from .site_pages import render
 
-_FALLBACK = re.compile(r'class="[^"]*\btriglot-fallback\b')
+_FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 
 
 @dataclass(frozen=True)

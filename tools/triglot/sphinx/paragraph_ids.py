@@ -19,7 +19,15 @@ NOTE_PREFIX = "tg-n"
 
 
 def _is_paragraph(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.paragraph, nodes.rubric))
+    """A paragraph of the text: not one of a system message (docutils' messages depend on the language)."""
+    if not isinstance(node, (nodes.paragraph, nodes.rubric)):
+        return False
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.system_message):
+            return False
+        parent = parent.parent
+    return True
 
 
 def _add_id(document: nodes.document, node: nodes.Element, new_id: str, first: bool) -> None:
