@@ -82,7 +82,7 @@ def test_list_prints_every_check_with_its_examples(tmp_path: Path) -> None:
     result = run_triglot("check", "--list", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.count("\n    Bad:") == len(REGISTRY) and result.stdout.count("\n    Good:") == len(REGISTRY)
-    assert "markup-node  [markup, error, on]\n    The translation parses to another kind of block" in result.stdout
+    assert "markup-node  [markup, error, on]\n    The translation parses as something other than a paragraph" in result.stdout
 
 
 def test_our_catalogs_have_no_error(project: Path) -> None:

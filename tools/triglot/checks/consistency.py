@@ -92,7 +92,9 @@ def two_sources_one_way(catalogs: Sequence[Catalog], ctx: CheckContext) -> Itera
 
 
 def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(plain_text(text).casefold()))
+    """The words of *text*, lower-cased, a final plural or third-person "s" dropped ("Returns" = "Return")."""
+    words = _WORD.findall(plain_text(text).casefold())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _short(text: str, limit: int = 60) -> str:

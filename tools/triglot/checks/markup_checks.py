@@ -17,12 +17,13 @@ _UNBALANCED = "start-string without end-string"
 _REPORTED_ELSEWHERE = ("Unknown directive type", "directive disabled", _UNBALANCED)
 
 # Inline markup as written in the text, to find constructs glued to the words around them.
+SIMPLENAME = r"(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*"  # docutils' role and reference names
 _INLINE = re.compile(
     r"(?P<literal>``(?:[^`]|`(?!`))+``)"
-    r"|(?P<role>(?::[\w.+:-]+:)?`(?:[^`\\]|\\.)+`(?::[\w.+:-]+:|__?)?)"
+    rf"|(?P<role>(?::{SIMPLENAME}:)?`(?:[^`\\]|\\.)+`(?::{SIMPLENAME}:|__?)?)"
     r"|(?P<note>\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_)"
-    r"|(?P<strong>\*\*[^*\s](?:[^*]*[^*\s])?\*\*)"
-    r"|(?P<emphasis>\*[^*\s](?:[^*]*[^*\s])?\*)"
+    r"|(?P<strong>(?<!\\)\*\*(?![*\s])(?:[^*\\]|\\.)+?(?<![\s\\])\*\*)"
+    r"|(?P<emphasis>(?<!\\)\*(?![*\s])(?:[^*\\]|\\.)+?(?<![\s\\])\*)"
 )
 
 
@@ -39,16 +40,18 @@ def has_noqa(message: Message) -> bool:
 
 @check("markup-node", FAMILY, "error")
 def node_kind(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation parses to another kind of block than the msgid (Sphinx then keeps the English).
+    """The translation parses as something other than a paragraph (a list…): Sphinx then keeps the English.
 
     Bad:  msgid "Three steps: first, …"   msgstr "1. Сначала …"   (a list, not a paragraph)
     Good: msgid "Three steps: first, …"   msgstr "Три шага: сначала …"
+    (A msgid that itself parses as a list, "1. Introduction", is usually a title: Sphinx adds
+    an underline to its translation, which then stays a title.)
     """
     source, translation = markup_of(message.msgid), markup_of(translation_text(message))
-    if translation.kind != source.kind:
-        yield ctx.finding(message, f"the translation parses as {_kind(translation.kind)}, the msgid as "
-                                   f"{_kind(source.kind)}: Sphinx will ignore the translation and keep the source text")
-    elif translation.blocks > source.blocks:
+    if translation.kind != "paragraph" and translation.kind != source.kind:
+        yield ctx.finding(message, f"the translation parses as {_kind(translation.kind)}, not a paragraph: "
+                                   "Sphinx will ignore it and keep the source text")
+    elif translation.blocks > max(source.blocks, 1):
         yield ctx.finding(message, f"the translation parses as {translation.blocks} blocks (a blank line?), the msgid "
                                    f"as {source.blocks}: Sphinx keeps only the first")
 

@@ -80,7 +80,7 @@ def readings(token: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def numbers_in(text: str) -> tuple[frozenset[str], ...]:
     """The numbers written with digits in *text* (markup removed), each as its set of readings."""
-    plain = _CJK_UNITS.sub(_cjk_value, plain_text(text).translate(_FULLWIDTH))
+    plain = _CJK_UNITS.sub(_cjk_value, plain_text(text, keep_literals=True).translate(_FULLWIDTH))
     return tuple(readings(match.group(1)) for match in _NUMBER.finditer(plain))
 
 

@@ -15,7 +15,8 @@ from .markup import TEXT_ROLES
 PLACEHOLDER = "\ufffc"
 
 _LITERAL = re.compile(r"``(?:[^`]|`(?!`))+``")
-_ROLE = re.compile(r"(?::(?P<role>[\w.+:-]+):)?`(?P<body>(?:[^`\\]|\\.)+)`(?::(?P<suffix>[\w.+:-]+):|(?P<link>__?))?")
+_NAME = r"(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*"
+_ROLE = re.compile(rf"(?::(?P<role>{_NAME}):)?`(?P<body>(?:[^`\\]|\\.)+)`(?::(?P<suffix>{_NAME}):|(?P<link>__?))?")
 _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
 _NOTE = re.compile(r"\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
 _SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|(?:__?)?")
@@ -29,9 +30,12 @@ _WORD_ROLES = TEXT_ROLES | {"term", "ref", "doc", "numref", "pubdate", ""}
 
 
 @functools.lru_cache(maxsize=65536)
-def plain_text(rst: str) -> str:
-    """*rst* as running text: role titles and link texts kept, code and references replaced by U+FFFC."""
-    text = _LITERAL.sub(PLACEHOLDER, rst)
+def plain_text(rst: str, keep_literals: bool = False) -> str:
+    """*rst* as running text: role titles and link texts kept, code and references replaced by U+FFFC.
+
+    With *keep_literals*, the content of inline literals stays (numbers written as code count).
+    """
+    text = _LITERAL.sub(lambda m: f" {m.group()[2:-2]} " if keep_literals else PLACEHOLDER, rst)
     text = _ROLE.sub(_role_text, text)
     text = _NOTE.sub(PLACEHOLDER, text)
     text = _SUBSTITUTION.sub(PLACEHOLDER, text)
