@@ -41,16 +41,21 @@ class GlossaryDataError(SphinxError):
 
 
 def load_for_build(app: Sphinx) -> None:
-    """Read and check the project's glossary for this edition; stop the build on any problem."""
+    """Read and check the project's glossary; stop the build on any problem in the data.
+
+    Only the source language is required here: an edition whose language
+    the glossary does not cover yet (just added) builds, its glossary page
+    in the source language, with a warning; ``triglot glossary check`` still
+    reports every missing language.
+    """
     app._triglot_glossary = None  # type: ignore[attr-defined]
     settings = project_settings(app)
     if settings is None or not settings.glossary.is_dir():
         return
-    lang = app.config.language or settings.source_language
-    required = [settings.source_language] + ([lang] if lang in settings.languages and lang != settings.source_language else [])
     try:
         glossary, problems = check_glossary(
-            settings.glossary, settings.languages, required=required, source_language=settings.source_language
+            settings.glossary, settings.languages, required=[settings.source_language],
+            source_language=settings.source_language,
         )
     except TriglotError as exc:
         raise GlossaryDataError(str(exc)) from None
@@ -62,6 +67,14 @@ def load_for_build(app: Sphinx) -> None:
             "nothing was built (run 'triglot glossary check')"
         )
     app._triglot_glossary = glossary  # type: ignore[attr-defined]
+    lang = app.config.language or settings.source_language
+    missing = [entry.id for entry in glossary.published() if entry.term(lang) is None]
+    if missing:
+        logger.warning(
+            f"the glossary has no {lang!r} terms for {len(missing)} published entries; the glossary page shows "
+            f"them in {settings.source_language!r} (run 'triglot glossary check')",
+            location=str(settings.glossary), type="triglot", subtype="glossary",
+        )
 
 
 def sort_key(entry: Entry, lang: str, source_language: str) -> tuple[str, str]:
