@@ -169,7 +169,8 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     if completed.returncode == 0:
         return None
     text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-    lines = tex.latex_error(text) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
+    source = (edition.output / f"{edition.name}.tex").read_text(encoding="utf-8", errors="replace")
+    lines = tex.latex_error(text, source) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
     return BuildResult(edition, False, "LaTeX failed:\n" + "\n".join(lines),
                        log=edition.latex_log if log.is_file() else None)
 

@@ -41,18 +41,37 @@ def missing_message(packages: list[str]) -> str:
 
 
 _CONTEXT = re.compile(r"^l\.\d+ ")
+_MISSING = re.compile(r"^Missing character: There is no (?P<char>.) \((?P<code>U\+[0-9A-F]+)\) in font \[?(?P<font>[^\]:;]+)")
+_FATAL = "!  ==> Fatal error"
 
 
-def latex_error(log: str, limit: int = 8) -> list[str]:
-    """The lines of a LaTeX log that explain its first error: the ``! …`` line to the ``l.NN`` context.
+def latex_error(log: str, source: str = "", limit: int = 8) -> list[str]:
+    """The lines of a LaTeX log that explain its first error.
 
-    At most *limit* lines (the first ones and the context); empty when the log holds no error.
+    For a TeX error, the ``! …`` line to the ``l.NN`` context; for a glyph
+    missing from the fonts (``\tracinglostchars=3``), the character, its
+    font, and the text around it in *source* (the TeX file). At most *limit*
+    lines; empty when the log holds no error.
     """
     lines = [line.rstrip() for line in log.splitlines()]
-    start = next((i for i, line in enumerate(lines) if line.startswith("! ")), None)
-    if start is None:
+    for start, line in enumerate(lines):
+        missing = _MISSING.match(line)
+        if missing:
+            found = [f"Missing character: there is no {missing['char']} ({missing['code']}) "
+                     f"in the font {missing['font']}"]
+            return found + [f"in the text: {excerpt}" for excerpt in _around(source, missing["char"])]
+        if line.startswith("! ") and not line.startswith(_FATAL):
+            end = next((i for i in range(start, min(len(lines), start + 40)) if _CONTEXT.match(lines[i])), start)
+            context = [line for line in lines[end:end + 2] if line.strip()] if end > start else []
+            message = [line for line in lines[start:end or start + 1] if line.strip()]
+            return message[: max(1, limit - len(context))] + context
+    return []
+
+
+def _around(source: str, char: str, width: int = 40) -> list[str]:
+    index = source.find(char)
+    if index < 0:
         return []
-    end = next((i for i in range(start, min(len(lines), start + 40)) if _CONTEXT.match(lines[i])), start)
-    context = lines[end:end + 2] if end > start else []
-    message = [line for line in lines[start:end] if line.strip()][: max(1, limit - len(context))]
-    return message + [line for line in context if line.strip()]
+    before = source[max(0, index - width):index].split("\n")[-1]
+    after = source[index + 1:index + 1 + width].split("\n")[0]
+    return [f"…{before}{char}{after}…"]

@@ -37,6 +37,14 @@ def _apply(app: Sphinx, config: Config) -> None:
             setattr(config, key, value)
 
 
+def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Give each EPUB page's ``<html>`` the edition's language (reading systems pick fonts by it)."""
+    if app.builder.name == "epub" and context.get("html_tag"):
+        lang = app.config.language.replace("_", "-")
+        context["html_tag"] = context["html_tag"].replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
+
+
 def setup(app: Sphinx) -> None:
     """Apply the EPUB metadata once the language is known (after the title is translated)."""
     app.connect("config-inited", _apply, priority=300)
+    app.connect("html-page-context", _page_language)

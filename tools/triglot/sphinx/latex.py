@@ -37,6 +37,9 @@ TITLE_BLOCK_CLASSES = ("byline", "dateline")
 # babel's names of the languages triglot knows how to typeset; others fall back to Sphinx's mapping.
 BABEL_NAMES = {"en": "english", "ru": "russian", "ja": "japanese"}
 
+# Languages whose first paragraph after a heading is indented like the others.
+INDENT_AFTER_HEADINGS = {"ru", "uk", "be", "bg", "fr", "ja", "zh", "ko"}
+
 FONTS = r"""
 \setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
   BoldFont=*Bold, BoldItalicFont=*BoldItalic]
@@ -58,14 +61,18 @@ PREAMBLE = r"""
   pdfdisplaydoctitle=true}
 \makeatletter
 \newcommand{\triglotmaketitle}{%%
+  \vspace*{0.5\baselineskip}
   \begin{center}
     {\LARGE\bfseries \@title\par}
-  \end{center}\par}
-\newenvironment{sphinxclassbyline}{\par\centering\parindent=0pt\large}{\par}
-%% after the title block, the first paragraph is indented as after a heading
+  \end{center}\par\vspace{0.3\baselineskip}}
+\newenvironment{sphinxclassbyline}{\par\centering\parindent=0pt\large}{\par\vspace{0.2\baselineskip}}
+%% after the title block, the first paragraph is indented as after a heading (in English, it is not);
+%% \@afterheading's local \everypar would not survive the container's group
+\def\triglot@afterheading{\global\@nobreaktrue\global\everypar{\if@nobreak\global\@nobreakfalse
+  \clubpenalty\@M{\setbox\z@\lastbox}\else\clubpenalty\@clubpenalty\global\everypar{}\fi}}
 \newenvironment{sphinxclassdateline}{\par\centering\parindent=0pt\small}{\par
   \vspace{\baselineskip}\rule{0.25\linewidth}{0.4pt}\par\vspace{1.5\baselineskip}%%
-  \if@afterindent\else\aftergroup\@afterheading\fi}
+  %(afterheading)s}
 \makeatother
 %% the back matter (glossary, notes, colophon): each document on a new page
 \renewcommand{\sphinxstepscope}{\clearpage\stepcounter{sphinxscope}}
@@ -89,13 +96,14 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         "title": escape(typographic(config.triglot_title or config.project, lang), "lualatex"),
         "author": escape(config.triglot_author or config.author, "lualatex"),
         "pdflang": pdf_language(config),
-        # Cyrillic (range 2) is never Japanese; in a Latin or Cyrillic text
-        # neither are the curly quotes (range 9).
-        "jacharrange": "-2" if lang == "ja" else "-2,-9",
+        "jacharrange": jacharrange(lang),
         "parindent": r"1\zw" if lang == "ja" else "1.5em",
+        "afterheading": "" if lang.split("_")[0] in INDENT_AFTER_HEADINGS else r"\triglot@afterheading",
         # Text kept in the source language (the untranslated directive) is hyphenated as such.
         "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
-                         rf"{{\begin{{otherlanguage}}{{{source}}}}}{{\end{{otherlanguage}}}}" if languages else ""),
+                         rf"{{\begin{{otherlanguage}}{{{source}}}\ltjsetparameter{{jacharrange={{{jacharrange(source_language)}}}}}}}"
+                         rf"{{\ltjsetparameter{{jacharrange={{{jacharrange(lang, restore=True)}}}}}\end{{otherlanguage}}}}"
+                         if languages else ""),
     }
     return {
         "papersize": "a4paper",
@@ -113,6 +121,17 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         "printindex": "",
         "releasename": "",
     }
+
+
+def jacharrange(lang: str, restore: bool = False) -> str:
+    """LuaTeX-ja's character ranges set as Japanese in *lang*'s text (*restore*: switching back to it).
+
+    Cyrillic (range 2) is never Japanese; in a Latin or Cyrillic text neither
+    are the curly quotes (range 9), which Japanese text sets full-width.
+    """
+    if lang.split("_")[0] == "ja":
+        return "-2,+9" if restore else "-2"
+    return "-2,-9"
 
 
 def babel_name(lang: str) -> str:
