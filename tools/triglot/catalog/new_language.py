@@ -84,17 +84,25 @@ def add_to_languages(text: str, lang: str, current: tuple[str, ...], path: Path)
         close = text.find("]", assignment.end())
         inside = text[assignment.end():close]
         if "\n" in inside:
-            body = inside.rstrip()
-            indent = re.search(r"\n([ \t]*)\S", inside)
-            comma = "" if body.endswith(",") else ","
-            edited = (f'{text[:assignment.end()]}{body}{comma}\n{indent.group(1) if indent else "    "}"{lang}",'
-                      f'{inside[len(body):]}{text[close:]}')
+            edited = text[:assignment.end()] + _append_line(inside, lang) + text[close:]
         else:
             body = inside.rstrip()
             separator = "" if not body.strip() else (" " if body.endswith(",") else ", ")
             edited = f'{text[:assignment.end()]}{body}{separator}"{lang}"{inside[len(body):]}{text[close:]}'
     _check_edit(text, edited, lang, path)
     return edited
+
+
+def _append_line(inside: str, lang: str) -> str:
+    """The inside of a multi-line list with *lang* on a line of its own after the last item."""
+    lines = inside.split("\n")
+    last = max(index for index, line in enumerate(lines) if line.split("#", 1)[0].strip())
+    code = lines[last].split("#", 1)[0].rstrip()
+    if not code.endswith(","):
+        lines[last] = code + "," + lines[last][len(code):]
+    indent = re.match(r"[ \t]*", lines[last]).group(0) or "    "
+    lines.insert(last + 1, f'{indent}"{lang}",')
+    return "\n".join(lines)
 
 
 def _check_edit(before: str, after: str, lang: str, path: Path) -> None:

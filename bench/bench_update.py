@@ -1,0 +1,130 @@
+"""Benchmark: triglot's merge against GNU msgmerge and sphinx-intl on the python-docs-fr corpus.
+
+The corpus (../shared/corpora/python-docs-fr.tar.xz) holds the French
+catalogs (po/), templates after a simulated source change (pot-v1/) and
+truth.json, which says which msgid each edited msgid was. Each tool merges
+po/ with pot-v1/ in a fresh copy, in one run of this script; then the
+outputs are compared with truth.json.
+
+    .venv/bin/python bench/bench_update.py [--corpus DIR] [--jobs N]
+
+Prints a Markdown table: wall time (and its ratio to msgmerge's), peak
+memory of the process(es), and for the edited msgids that had a translation:
+their own old translation back as fuzzy (correct), another message's
+(wrong), nothing (untranslated); and old translations found nowhere in the
+file afterwards (lost).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "python-docs-fr.tar.xz"
+TOOLS = ("triglot", "msgmerge", "sphinx-intl")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, help="an unpacked python-docs-fr folder (default: unpack the archive)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for sphinx-intl (default 2)")
+    parser.add_argument("--child", nargs=2, metavar=("TOOL", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_child(args.child[0], Path(args.child[1]), args.corpus, args.jobs)
+        return
+    with tempfile.TemporaryDirectory(prefix="triglot-bench-") as scratch:
+        corpus = args.corpus or unpack(Path(scratch))
+        results = {tool: measure(tool, corpus, Path(scratch) / tool, args.jobs) for tool in TOOLS}
+    print(table(results))
+
+
+def unpack(scratch: Path) -> Path:
+    with tarfile.open(CORPUS) as archive:
+        archive.extractall(scratch, filter="data")
+    return scratch / "python-docs-fr"
+
+
+def measure(tool: str, corpus: Path, folder: Path, jobs: int) -> dict:
+    """Copy the catalogs, run *tool* on them in a child process, and score its output."""
+    folder.mkdir(parents=True)
+    shutil.copytree(corpus / "po", folder / "fr" / "LC_MESSAGES")
+    command = [sys.executable, __file__, "--child", tool, str(folder), "--corpus", str(corpus), "--jobs", str(jobs)]
+    start = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    peak_kib = json.loads(completed.stdout.strip().splitlines()[-1])["peak_kib"]
+    return {"wall": wall, "peak_mib": peak_kib / 1024, **score(corpus, folder / "fr" / "LC_MESSAGES")}
+
+
+def run_child(tool: str, folder: Path, corpus: Path, jobs: int) -> None:
+    """Run one tool on the copy in *folder*; print its peak memory (this process and its children)."""
+    catalogs = folder / "fr" / "LC_MESSAGES"
+    relatives = sorted(path.relative_to(catalogs) for path in catalogs.rglob("*.po"))
+    if tool == "triglot":
+        sys.path.insert(0, str(ROOT / "tools"))
+        from triglot.catalog import read_po
+        from triglot.catalog.merge import merge_language
+        from triglot.catalog.write import format_po
+        from triglot.fs import atomic_write
+
+        pairs = [(read_po(corpus / "pot-v1" / rel.with_suffix(".pot")), read_po(catalogs / rel)) for rel in relatives]
+        for rel, merged in zip(relatives, merge_language(pairs)):
+            atomic_write(catalogs / rel, format_po(merged))
+    elif tool == "msgmerge":
+        for rel in relatives:
+            subprocess.run(["msgmerge", "--quiet", "--previous", "--update", "--backup=off",
+                            str(catalogs / rel), str(corpus / "pot-v1" / rel.with_suffix(".pot"))], check=True)
+    else:
+        subprocess.run([str(Path(sys.executable).with_name("sphinx-intl")), "update", "-p", str(corpus / "pot-v1"),
+                        "-d", str(folder), "-l", "fr", "-j", str(jobs)], check=True, capture_output=True)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"peak_kib": peak}))
+
+
+def score(corpus: Path, catalogs: Path) -> dict:
+    """Compare the merged catalogs with truth.json and with the old translations."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from triglot.catalog import read_po
+
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))["files"]
+    counts = {"correct": 0, "wrong": 0, "untranslated": 0, "lost": 0}
+    for rel, changes in truth.items():
+        old = {entry.msgid: entry for entry in read_po(corpus / "po" / rel).entries if not entry.is_header}
+        new_catalog = read_po(catalogs / rel)
+        new = {entry.msgid: entry for entry in new_catalog.entries if not entry.obsolete}
+        for before, after in changes["modified"]:
+            if before not in old or not old[before].msgstr:
+                continue
+            given = new[after].msgstr
+            key = "untranslated" if not given else "correct" if given == old[before].msgstr else "wrong"
+            counts[key] += 1
+        kept = {entry.msgstr for entry in new_catalog.entries}
+        counts["lost"] += sum(1 for entry in old.values() if entry.msgstr and entry.msgstr not in kept)
+    return counts
+
+
+def table(results: dict) -> str:
+    base = results["msgmerge"]["wall"]
+    lines = ["| tool | wall | vs msgmerge | peak memory | correct fuzzy | wrong fuzzy | untranslated | lost |",
+             "|---|---|---|---|---|---|---|---|"]
+    for tool, result in results.items():
+        edited = result["correct"] + result["wrong"] + result["untranslated"]
+        lines.append(f"| {tool} | {result['wall']:.1f} s | {result['wall'] / base:.2f}× | {result['peak_mib']:.0f} MiB "
+                     f"| {result['correct']:,} | {result['wrong']:,} | {result['untranslated']:,} of {edited:,} "
+                     f"| {result['lost']:,} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
