@@ -82,6 +82,7 @@ class _Parser:
         self.stage = "comments"  # comments, keys (msgctxt/msgid seen), strings (msgstr seen)
         self.field: str | None = None  # where continuation strings go
         self.previous = False
+        self.started = 0  # line where the entry being read began
 
     def error(self, message: str, line: int) -> TriglotError:
         return TriglotError(message, self.path, line)
@@ -90,7 +91,7 @@ class _Parser:
         for number, raw in enumerate(lines, start=1):
             line = raw[:-1] if raw.endswith("\r") else raw
             self.line(line, number)
-        self.finish(len(lines))
+        self.close(len(lines))
         return Catalog(self.entries)
 
     def close(self, number: int) -> None:
@@ -98,17 +99,13 @@ class _Parser:
         if entry is None:
             return
         if self.stage != "strings":
-            what = "msgstr" if self.stage == "keys" else "msgid"
-            raise self.error(f"entry without {what}: a comment must be followed by msgid and msgstr",
-                             entry.line or number)
+            message = ("msgid without a msgstr after it" if self.stage == "keys"
+                       else "comments without a msgid and msgstr after them")
+            raise self.error(message, entry.line or self.started or number)
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.error("msgid_plural needs msgstr[0], msgstr[1], …", entry.line)
         self.entries.append(entry)
         self.entry, self.stage, self.field = None, "comments", None
-
-    def finish(self, number: int) -> None:
-        if self.entry is not None:
-            self.close(number)
 
     def line(self, line: str, number: int) -> None:
         stripped = line.strip()
@@ -152,7 +149,7 @@ class _Parser:
             self.close(number)
         if self.entry is None:
             self.entry = Entry(msgid="")
-            self.stage, self.field = "comments", None
+            self.stage, self.field, self.started = "comments", None, number
         if self.stage != "comments":
             raise self.error("a comment between msgid and msgstr", number)
         return self.entry

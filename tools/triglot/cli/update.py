@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from triglot.catalog.update import CatalogUpdate, apply_update, plan_update
 
@@ -22,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
     """Update (or, with --check, only compare) the templates and catalogs."""
     settings = settings_from_cwd()
     langs = selected_languages(settings, args.langs, include_source=False)
+    print(f"triglot: extracting messages from {os.path.relpath(settings.docs, settings.root)}/ with Sphinx's "
+          f"gettext builder, merging into {', '.join(langs) or 'no language'}", file=sys.stderr)
     updates = plan_update(settings, langs)
     changed = [update for update in updates if update.changed]
     if args.check:
