@@ -15,7 +15,6 @@ translation reaches the entry.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from babel import Locale
 from docutils import nodes
