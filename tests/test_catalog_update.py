@@ -142,6 +142,7 @@ def test_a_broken_catalog_stops_the_update_before_any_write(project: Path) -> No
     before = catalogs(project)
     completed = run_triglot("update", cwd=project)
     assert completed.returncode == 2
-    assert completed.stderr.startswith(f"triglot: error: {path}:{number + 1}: expected a string in double quotes")
+    assert completed.stderr.splitlines()[-1].startswith(
+        f"triglot: error: {path}:{number + 1}: expected a string in double quotes")
     assert "Traceback" not in completed.stderr
     assert catalogs(project) == before

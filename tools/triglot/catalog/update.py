@@ -50,15 +50,16 @@ def catalog_path(settings: Settings, lang: str, domain: str) -> Path:
 def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     """Extract the templates and merge them into the catalogs of *langs*; writes nothing.
 
-    Every existing catalog is read (and validated) before anything is
-    merged, so a broken file stops the update before a write.
+    Every existing catalog is read (and validated) first, so a broken file
+    stops the update before the extraction and before any write.
     """
+    languages = [lang for lang in langs if lang != settings.source_language]
+    existing = {path: _read_existing(path) for lang in languages
+                for path in sorted((settings.locale / lang / "LC_MESSAGES").rglob("*.po"))}
     templates = extract_templates(settings)
     updates = [_template_update(settings, domain, template) for domain, template in templates.items()]
-    for lang in langs:
-        if lang == settings.source_language:
-            continue
-        olds = {domain: _read_existing(catalog_path(settings, lang, domain)) for domain in templates}
+    for lang in languages:
+        olds = {domain: existing.get(catalog_path(settings, lang, domain), (None, None)) for domain in templates}
         pairs = [(template, olds[domain][1] or Catalog()) for domain, template in templates.items()]
         merged = merge_language(pairs)
         for (domain, template), catalog in zip(templates.items(), merged):
