@@ -123,7 +123,7 @@ def test_metadata(english) -> None:
 def test_nineteen_footnotes_linked_both_ways(site: Path) -> None:
     html = (site / "en" / "index.html").read_text(encoding="utf-8")
     references = re.findall(r'<a class="footnote-reference brackets" href="#([^"]+)" id="([^"]+)"', html)
-    notes = re.findall(r'<aside class="footnote brackets" id="([^"]+)"[^>]*>\s*<span class="label"><span class="fn-bracket">\[</span>'
+    notes = re.findall(r'<aside class="footnote brackets" id="([^"]+)"[^>]*>\s*(?:<span id="tg-n\d+"></span>)?<span class="label"><span class="fn-bracket">\[</span>'
                        r'<a role="doc-backlink" href="#([^"]+)">(\d+)</a>', html)
     assert [label for _, _, label in notes] == NOTE_LABELS
     note_of_reference = {ref_id: target for target, ref_id in references}
