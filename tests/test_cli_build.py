@@ -71,6 +71,6 @@ def test_a_language_without_catalogs_falls_back_to_the_source(project: Path) -> 
     assert body[1] == "EN Institute of Far Eastern Studies, Russian Academy of Sciences, 2014 ж. 21 қаңтар"
     body[1] = body[1].replace("2014 ж. 21 қаңтар", "21 January 2014")
     assert [p.translate(straight) for p in body] == [
-        "EN " + p.translate(straight) for p in english.paragraphs
+        p if p == "Notes" else "EN " + p.translate(straight) for p in english.paragraphs  # a rubric has no mark
     ]
     assert 'href="kk/index.html"' in (site / "index.html").read_text(encoding="utf-8")
