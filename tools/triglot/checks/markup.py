@@ -139,6 +139,14 @@ class _Parser:
             return [nodes.Text(text)] if text else []
 
         inliner.implicit_inline = quick_implicit_inline  # type: ignore[method-assign]
+        # The inline patterns depend only on the settings, which are always the same: build them once.
+        init_customizations = inliner.init_customizations
+
+        def init_once(settings: frontend.Values) -> None:
+            if not hasattr(inliner, "patterns"):
+                init_customizations(settings)
+
+        inliner.init_customizations = init_once  # type: ignore[method-assign]
         self.inliner = inliner
         self.machine: states.RSTStateMachine | None = None
 
@@ -182,6 +190,8 @@ def _no_directive(name: str, language: object, document: nodes.document) -> tupl
 @functools.lru_cache(maxsize=65536)
 def markup_of(rst: str) -> MarkupSignature:
     """The :class:`MarkupSignature` of one message's reStructuredText."""
+    if _is_plain(rst):
+        return _PLAIN
     text = rst
     literal_dummy = text.strip().endswith("::")
     if literal_dummy:  # as Sphinx does, so that a trailing "::" is not an error
@@ -205,6 +215,21 @@ def markup_of(rst: str) -> MarkupSignature:
         for message in messages if message["level"] >= 2
     )
     return MarkupSignature(kind, len(blocks), tuple(sorted(items.items())), tuple(sorted(constructs.items())), found)
+
+
+_PLAIN = MarkupSignature("paragraph", 1, (), (), ())
+_MARKUP_CHARS = re.compile(r"[*`_|\[\]\\<>@\n\r\t\x00]|::|^[^\W\d_][\w]{0,6}[.)]\s|^[^\W\d_]{0,7}[.)]$")
+
+
+def _is_plain(rst: str) -> bool:
+    """True for one line of words with nothing docutils could read as markup: a paragraph with no items.
+
+    It starts with a letter (no list, option, field, quote, table or explicit
+    markup), is not an enumerator ("a. ", "iv) "), and has no inline-markup
+    character, no URI or e-mail address, no "::" and no line break.
+    """
+    return bool(rst) and rst[0].isalpha() and rst == rst.strip() and not _MARKUP_CHARS.search(rst) \
+        and not _MAYBE_URI.search(rst)
 
 
 def _item(node: nodes.Element) -> str | None:

@@ -26,6 +26,7 @@ _KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億]+")
 _ROMAN = re.compile(r"\b[IVXLC]{1,7}\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яё]")
 
 _ENGLISH_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -133,7 +134,7 @@ def spelled_numbers(text: str) -> frozenset[str]:
             values.add(_ENGLISH_WORDS[lower])
         elif lower in _FRENCH_WORDS:
             values.add(_FRENCH_WORDS[lower])
-        elif re.match(r"[а-яё]", lower):
+        elif _CYRILLIC.match(lower):
             lemma = _morph().parse(lower)[0].normal_form
             if lemma in _RUSSIAN_LEMMAS:
                 values.add(_RUSSIAN_LEMMAS[lemma])
@@ -145,10 +146,16 @@ def spelled_numbers(text: str) -> frozenset[str]:
 def number_difference(msgid: str, msgstr: str) -> tuple[list[str], list[str]]:
     """Numbers of *msgid* absent from *msgstr*, and numbers of *msgstr* absent from *msgid*."""
     source, target = numbers_in(msgid), numbers_in(msgstr)
-    target_values = set().union(*target) | spelled_numbers(msgstr)
-    source_values = set().union(*source) | spelled_numbers(msgid)
-    missing = [_shown(r) for r in source if not r & target_values]
-    extra = [_shown(r) for r in target if not r & source_values]
+    target_values, source_values = set().union(*target), set().union(*source)
+    missing = [r for r in source if not r & target_values]
+    extra = [r for r in target if not r & source_values]
+    if missing:  # only then look for numbers written as words
+        target_values |= spelled_numbers(msgstr)
+        missing = [r for r in missing if not r & target_values]
+    if extra:
+        source_values |= spelled_numbers(msgid)
+        extra = [r for r in extra if not r & source_values]
+    missing, extra = [_shown(r) for r in missing], [_shown(r) for r in extra]
     return sorted(set(missing), key=_sort_key), sorted(set(extra), key=_sort_key)
 
 
