@@ -41,7 +41,7 @@ def test_update_keeps_every_translation_and_writes_what_msgcat_writes(project: P
         header = read_po(path)
         assert header.header_field("Language") == lang
         assert header.header_field("Content-Type") == "text/plain; charset=UTF-8"
-    assert read_po(po(project, "ja")).header_field("Plural-Forms") == "nplurals=1; plural=(0);"
+    assert read_po(po(project, "ja")).header_field("Plural-Forms") == "nplurals=1; plural=0;"
     pot = project / "locale" / "article.pot"
     assert subprocess.run(["msgcat", str(pot)], capture_output=True).stdout == pot.read_bytes()
 

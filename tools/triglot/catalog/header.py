@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from babel import Locale
-from babel.plural import to_gettext
+from babel.messages.plurals import get_plural
 
 from .model import Catalog, Entry
 
@@ -17,10 +15,12 @@ _FROM_TEMPLATE = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Da
 
 
 def plural_forms(lang: str) -> str:
-    """The gettext ``Plural-Forms`` of *lang*, from Babel's CLDR plural rules."""
-    expression = to_gettext(Locale.parse(lang).plural_form)
-    # CLDR's compact-decimal exponent "e" is 0 for the integers gettext counts.
-    return re.sub(r"\be\b", "0", expression)
+    """The gettext ``Plural-Forms`` of *lang*, from Babel's plural table (as ``pybabel init`` writes it).
+
+    Babel's table holds the compact expressions translators' tools know
+    (Russian: 3 forms); a language missing from it gets Babel's default.
+    """
+    return str(get_plural(lang))
 
 
 def language_header(template: Catalog, old: Catalog | None, lang: str) -> Entry:
