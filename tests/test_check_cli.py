@@ -68,8 +68,7 @@ def test_unparsable_po_is_reported_at_its_line(tmp_path: Path) -> None:
     result = run_triglot("check", str(path), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == (f"triglot: error: {path}:8: not a PO line: expected a keyword (msgid, msgstr…) "
-                             "or a string in double quotes\n")
+    assert result.stderr == f"triglot: error: {path}:8: expected a string in double quotes, found 'Текст\"'\n"
 
 
 def test_unknown_check_is_bad_usage(tmp_path: Path) -> None:
