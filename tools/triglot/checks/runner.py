@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from .model import Catalog, Finding, Message, severity_rank
 from .registry import Check, CheckContext
 
 
-def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: Any = None) -> list[Finding]:
+#: Below this many messages, checking in one process is faster than starting workers.
+PARALLEL_THRESHOLD = 5000
+
+
+def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: Any = None,
+               jobs: int | None = None) -> list[Finding]:
     """Every finding of *checks* on *catalogs*, minus those silenced in the PO file, sorted by file and line.
 
     Message checks run message by message (all checks on one message, then the
     next), so the parse of a message is reused by every check that needs it.
+    Many catalogs are checked in *jobs* processes (default: one per core).
     """
     checks = [c for c in checks if glossary is not None or not c.needs_glossary]
     by_lang: dict[str, list[Catalog]] = defaultdict(list)
@@ -25,7 +34,7 @@ def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: A
     for lang, group in by_lang.items():
         shared = tuple(group)
         contexts = [CheckContext(c, lang, glossary, shared) for c in checks if c.runs_for(lang)]
-        for found in _run_language(contexts, group):
+        for found in _run_language(contexts, group, jobs):
             message = messages.get((found.file, found.line))
             check = next(ctx.check for ctx in contexts if ctx.check.id == found.check)
             if message is None or not message.silences(check.id, check.family):
@@ -33,19 +42,42 @@ def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: A
     return sorted(set(findings), key=lambda f: (str(f.file), f.line, -severity_rank(f.severity), f.check, f.message))
 
 
-def _run_language(contexts: list[CheckContext], catalogs: list[Catalog]) -> Iterator[Finding]:
-    per_state = {state: [ctx for ctx in contexts if ctx.check.scope == "message" and ctx.check.applies_to in (state, "all")]
-                 for state in ("translated", "fuzzy", "untranslated", "other")}
-    for catalog in catalogs:
-        for message in catalog.messages:
-            for ctx in per_state[_state(message)]:
-                yield from ctx.check.function(message, ctx)
-        for ctx in contexts:
-            if ctx.check.scope == "catalog":
-                yield from ctx.check.function(catalog, ctx)
+def _run_language(contexts: list[CheckContext], catalogs: list[Catalog], jobs: int | None = None) -> Iterator[Finding]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(catalogs) > 1 and sum(len(c.messages) for c in catalogs) >= PARALLEL_THRESHOLD:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=fork, initializer=_start_worker, initargs=(contexts, catalogs)) as pool:
+            for found in pool.map(_check_catalog_in_worker, range(len(catalogs)), chunksize=4):
+                yield from found
+    else:
+        for catalog in catalogs:
+            yield from _check_catalog(contexts, catalog)
     for ctx in contexts:
         if ctx.check.scope == "corpus":
             yield from ctx.check.function(catalogs, ctx)
+
+
+def _check_catalog(contexts: list[CheckContext], catalog: Catalog) -> Iterator[Finding]:
+    """The message and catalog checks of one catalog."""
+    per_state = {state: [ctx for ctx in contexts if ctx.check.scope == "message" and ctx.check.applies_to in (state, "all")]
+                 for state in ("translated", "fuzzy", "untranslated")}
+    for message in catalog.messages:
+        for ctx in per_state[_state(message)]:
+            yield from ctx.check.function(message, ctx)
+    for ctx in contexts:
+        if ctx.check.scope == "catalog":
+            yield from ctx.check.function(catalog, ctx)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(contexts: list[CheckContext], catalogs: list[Catalog]) -> None:
+    _WORKER.update(contexts=contexts, catalogs=catalogs)
+
+
+def _check_catalog_in_worker(index: int) -> list[Finding]:
+    return list(_check_catalog(_WORKER["contexts"], _WORKER["catalogs"][index]))
 
 
 def _state(message: Message) -> str:

@@ -33,6 +33,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--disable", action="append", default=[], metavar="ID",
                         help="skip these checks or families (comma-separated, repeatable)")
     parser.add_argument("--glossary", metavar="PATH", help="the glossary (default: the project's, if any)")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="processes for many catalogs (default: the number of cores)")
     parser.add_argument("--list", action="store_true", help="list the checks with their documentation and exit")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="PO files or folders to check (default: the project's catalogs)")
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         langs = selected_languages(settings, args.langs, include_source=False)
         files = [settings.po_path(lang) for lang in langs if settings.po_path(lang).is_file()]
     catalogs = read_catalogs(files, langs)
-    findings = run_checks(catalogs, checks, _glossary(args.glossary, settings))
+    findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":
         sys.stdout.write(as_json(findings, len(catalogs)))
     elif args.format == "github":
