@@ -13,6 +13,7 @@ from .registry import CheckContext, check
 FAMILY = "consistency"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS_IDENTICAL = 4
+_PROSE = 0.65  # below this share of letters, the text is code or a signature ("seq, [start,] stop [, step]")
 _MIN_WORDS_SAME_TARGET = 4
 
 
@@ -41,9 +42,13 @@ def identical(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     """The translation is the msgid unchanged, though it has words to translate.
 
     Bad:  msgid "The soft power of a country"   msgstr "The soft power of a country"
-    Good: msgid "NHK"   msgstr "NHK"   (names, numbers and code may stay as they are)
+    Good: msgid "NHK"   msgstr "NHK"   (names, numbers, code and signatures may stay as they are)
     """
-    if message.msgstr.strip() == message.msgid.strip() and len(_WORD.findall(plain_text(message.msgid))) >= _MIN_WORDS_IDENTICAL:
+    if message.msgstr.strip() != message.msgid.strip():
+        return
+    text = plain_text(message.msgid)
+    words = _WORD.findall(text)
+    if len(words) >= _MIN_WORDS_IDENTICAL and sum(map(len, words)) >= _PROSE * len(text.strip()):
         yield ctx.finding(message, "the translation is identical to the source text")
 
 

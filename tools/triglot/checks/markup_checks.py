@@ -82,15 +82,19 @@ _TERMS_CACHE: dict[int, tuple[tuple[Catalog, ...], dict[str, str]]] = {}
 
 
 def _translated_terms(catalogs: tuple[Catalog, ...]) -> dict[str, str]:
-    """``:term:`<translation>``` → ``:term:`<source>``` for every translated message that a term may be."""
+    """``:term:`<translation>``` → ``:term:`<source>```, and the same for named references (```name`_``),
+    for every translated message that may be a glossary term or a section title: Sphinx makes the
+    translated ones targets too."""
     cached = _TERMS_CACHE.get(id(catalogs))
     if cached is not None and cached[0] is catalogs:
         return cached[1]
-    terms = {
-        f":term:`{' '.join(m.msgstr.split()).lower()}`": f":term:`{' '.join(m.msgid.split()).lower()}`"
-        for catalog in catalogs for m in catalog.messages
-        if m.translated and len(m.msgid) <= 80 and "`" not in m.msgid
-    }
+    terms: dict[str, str] = {}
+    for catalog in catalogs:
+        for m in catalog.messages:
+            if m.translated and len(m.msgid) <= 80 and "`" not in m.msgid:
+                source, target = " ".join(m.msgid.split()).lower(), " ".join(m.msgstr.split()).lower()
+                terms[f":term:`{target}`"] = f":term:`{source}`"
+                terms[f"`{target}`_"] = f"`{source}`_"
     _TERMS_CACHE.clear()
     _TERMS_CACHE[id(catalogs)] = (catalogs, terms)
     return terms

@@ -17,7 +17,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.
 # A number: digits, possibly grouped or with a decimal part; never part of a longer digit run,
 # never the tail of an identifier (x86, Win32).
 _NUMBER = re.compile(
-    r"(?<![\dA-Za-zА-Яа-яЁё_.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+(?:[.,'’]\d+)*)(?!\d)"
+    r"(?<![\dA-Za-zА-Яа-яЁё_.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+(?:[.,'’]\d+)*|\.\d+)(?!\d)"
 )
 _CJK_UNITS = re.compile(r"(?:(\d+)億)?(?:(\d+)万)?(?:(\d+)千)?(?<=[億万千])")
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
 
 _ENGLISH_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0, "none": 0, "no": 0, "pair": 2, "pairs": 2, "triple": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
@@ -42,12 +42,13 @@ _RUSSIAN_LEMMAS = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "тридцать": 30, "сорок": 40,
     "пятьдесят": 50, "сто": 100, "тысяча": 1000, "миллион": 1000000, "первый": 1, "второй": 2, "третий": 3,
-    "четвёртый": 4, "пятый": 5, "оба": 2, "двое": 2, "трое": 3, "полтора": 1,
+    "четвёртый": 4, "пятый": 5, "оба": 2, "двое": 2, "трое": 3, "полтора": 1, "ноль": 0, "пара": 2,
 }
 _FRENCH_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "cent": 100, "mille": 1000,
     "premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2, "troisième": 3,
+    "zéro": 0, "aucun": 0, "aucune": 0, "paire": 2, "paires": 2, "couple": 2, "couples": 2, "triplet": 3,
 }
 
 
@@ -138,7 +139,7 @@ def spelled_numbers(text: str) -> frozenset[str]:
             lemma = _morph().parse(lower)[0].normal_form
             if lemma in _RUSSIAN_LEMMAS:
                 values.add(_RUSSIAN_LEMMAS[lemma])
-    values.update(v for v in (_kanji_value(m.group()) for m in _KANJI_NUMBER.finditer(plain)) if v)
+    values.update(v for v in (_kanji_value(m.group()) for m in _KANJI_NUMBER.finditer(plain)) if v is not None)
     values.update(_roman_value(m.group()) for m in _ROMAN.finditer(plain))
     return frozenset(str(v) for v in values)
 

@@ -51,8 +51,6 @@ def _role_text(match: re.Match[str]) -> str:
     titled = _TITLE_TARGET.match(body)
     if match["link"]:
         return titled["title"] if titled else body
-    if titled:
-        return titled["title"]
-    if role.split(":")[-1] in _WORD_ROLES:
-        return body.lstrip("~!")
-    return PLACEHOLDER
+    if role.split(":")[-1] not in _WORD_ROLES:
+        return PLACEHOLDER  # code: :meth:`assertWarns(warn, fun) <TestCase.assertWarns>`
+    return titled["title"] if titled else body.lstrip("~!")
