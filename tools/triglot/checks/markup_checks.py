@@ -218,18 +218,21 @@ def glued_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Bad:  msgid "the :term:`soft power` of Japan"   msgstr "日本の:term:`ソフトパワー <soft power>`は"
     Good: msgid "the :term:`soft power` of Japan"   msgstr "日本の\\ :term:`ソフトパワー <soft power>`\\ は"
     """
-    source_kinds = {_token_kind(match) for match in _INLINE.finditer(message.msgid)}
+    source = [(_token_kind(match), bool(_glued_sides(message.msgid, match))) for match in _INLINE.finditer(message.msgid)]
+    # A kind the msgid uses as markup, and never glued itself (x*(a+b) is arithmetic, not emphasis).
+    kinds = {kind for kind, _ in source} - {kind for kind, glued in source if glued}
     text = translation_text(message)
     for match in _INLINE.finditer(text):
-        kind = _token_kind(match)
-        if kind not in source_kinds:
-            continue
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        glued = [side for side, char in (("before", before), ("after", after)) if _is_word_char(char)]
-        if glued:
+        glued = _glued_sides(text, match)
+        if glued and _token_kind(match) in kinds:
             yield ctx.finding(message, f"{match.group()} touches the text {' and '.join(glued)} it, so it is not "
                                        f"markup; put an escaped space (\\ ) between them")
+
+
+def _glued_sides(text: str, match: re.Match[str]) -> list[str]:
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return [side for side, char in (("before", before), ("after", after)) if _is_word_char(char)]
 
 
 def _token_kind(match: re.Match[str]) -> str:
