@@ -1,0 +1,118 @@
+"""Benchmark: ``triglot build`` against plain ``sphinx-build`` (+ ``latexmk``) per language and format.
+
+Three scenarios on a fresh copy of the project, every edition (en, ru, ja)
+in every format (HTML, PDF, EPUB):
+
+- full: a first build from nothing;
+- no-op: the same build again, nothing changed;
+- one message: one Russian msgstr changed, then the build again.
+
+The baseline is what a user would script without triglot: for each language
+and format, ``sphinx-build -b html|epub|latex -D language=L`` one after the
+other, each with its own doctree cache, then ``latexmk -pdflua`` on each
+TeX file. It uses the same conf.py (the triglot extension's LuaLaTeX set-up:
+Sphinx's own defaults cannot typeset the Japanese edition at all), so the
+comparison is of the runner: parallel jobs and skipping unchanged editions.
+
+Run: ``.venv/bin/python bench/bench_build.py`` (a few minutes; run it once).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["pyproject.toml", "docs", "locale", "glossary"]
+LANGS = ["en", "ru", "ja"]
+BUILDERS = ["html", "epub", "latex"]
+
+
+def copy_project(target: Path) -> Path:
+    """The project's sources, without any build output, in *target*."""
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+# Both runners import triglot from a snapshot of tools/triglot, taken at the start: edits made to the
+# checkout while the benchmark runs change neither the extension nor triglot's fingerprints.
+ENV = dict(os.environ)
+
+
+def run(command: list[str], cwd: Path) -> str:
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=ENV)
+    if completed.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}")
+    return completed.stderr
+
+
+def triglot(root: Path) -> None:
+    report = run([sys.executable, "-m", "triglot.cli", "build", "--format", "html", "--format", "pdf",
+                  "--format", "epub"], root)
+    rebuilt = [" ".join(line.split()[:2]) for line in report.splitlines() if line.endswith(" ok")]
+    print(f"  triglot rebuilt: {', '.join(rebuilt) or 'nothing'}", file=sys.stderr)
+
+
+def plain_sphinx(root: Path) -> None:
+    for lang in LANGS:
+        for builder in BUILDERS:
+            out = root / "out" / lang / builder
+            run([sys.executable, "-m", "sphinx", "-b", builder, "-q", "-D", f"language={lang}",
+                 "-d", str(root / "out" / lang / f"doctrees-{builder}"), "docs", str(out)], root)
+            if builder == "latex":
+                run(["latexmk", "-pdflua", "-interaction=nonstopmode", "-halt-on-error", f"article-{lang}.tex"], out)
+
+
+def change_one_message(root: Path) -> None:
+    path = root / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    catalog = polib.pofile(str(path))
+    entry = catalog.find("Colophon")
+    entry.msgstr = entry.msgstr + " издания"
+    catalog.save(str(path))
+
+
+def timed(action, root: Path) -> float:
+    start = time.perf_counter()
+    action(root)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="triglot-bench-") as tmp:
+        shutil.copytree(ROOT / "tools" / "triglot", Path(tmp) / "lib" / "triglot",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        ENV["PYTHONPATH"] = str(Path(tmp) / "lib")
+        ours = copy_project(Path(tmp) / "triglot")
+        theirs = copy_project(Path(tmp) / "sphinx")
+        rows = []
+        for scenario, prepare in [("full build", None), ("no-op rebuild", None),
+                                  ("one Russian message changed", change_one_message)]:
+            print(scenario, file=sys.stderr)
+            if prepare:
+                prepare(ours)
+                prepare(theirs)
+            baseline = timed(plain_sphinx, theirs)
+            result = timed(triglot, ours)
+            rows.append((scenario, baseline, result))
+    print("| scenario (3 editions × HTML, PDF, EPUB) | sphinx-build + latexmk, one after the other | "
+          "triglot build | speed-up |")
+    print("|---|---:|---:|---:|")
+    for scenario, baseline, result in rows:
+        print(f"| {scenario} | {baseline:.1f} s | {result:.2f} s | {baseline / result:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
