@@ -40,6 +40,9 @@ PARAGRAPH_ATTACKS = [
 ]
 TITLE = "Japan's Soft Power in Central Asia"
 TITLE_PAYLOAD = "<script>alert('triglot-title')</script> Мягкая сила Японии"
+GLOSSARY_LINE = "      Японское выражение сожаления о напрасной трате — вещей, ресурсов или\n"
+GLOSSARY_PAYLOAD = ("      <script>alert('triglot-glossary')</script> :download:`x <{secret}>`\n"
+                    "      `x <javascript:alert(1)>`_ Японское выражение\n")
 MARKER = "TRIGLOT-SECRET-7f3a9c"
 MO_MARKER = "TRIGLOT-MO-ONLY-51be"
 # Forms in which a payload would be live in a page (escaped text about an attack is fine).
@@ -84,6 +87,12 @@ def _make_hostile(root: Path, secret: Path, secret_mo: Path) -> dict[str, str]:
                                              {mo_target.msgid: mo_payload}))
     later = (ru / "article.po").stat().st_mtime + 10
     os.utime(ru / "article.mo", (later, later))
+    # A glossary entry is rendered as plain text: its markup and HTML must come out as text.
+    glossary = root / "glossary" / "terms.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    assert GLOSSARY_LINE in text
+    glossary.write_text(text.replace(GLOSSARY_LINE, GLOSSARY_PAYLOAD.format(
+        secret=os.path.relpath(secret, root / "docs")), 1), encoding="utf-8")
     (ru / "sphinx.js").write_text("alert('triglot-js-payload');\n", encoding="utf-8")
     (ru / "sphinx.po").write_text(
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -128,6 +137,13 @@ def test_the_site_is_free_of_every_payload(hostile: dict) -> None:
         for payload in LIVE_PAYLOADS:
             assert payload.encode() not in data, f"{payload!r} in {path}"
     assert not any("_downloads" in path.parts for path in files)
+
+
+def test_glossary_text_is_printed_as_text(hostile: dict) -> None:
+    page = (hostile["root"] / "build" / "site" / "ru" / "glossary.html").read_text(encoding="utf-8")
+    assert ("&lt;script&gt;alert(„triglot-glossary“)&lt;/script&gt; :download:`x &lt;../../private/credentials.txt&gt;`"
+            in page)
+    assert "`x &lt;javascript:alert(1)&gt;`_ Японское выражение" in page
 
 
 def test_refused_translations_fall_back_to_the_source(hostile: dict) -> None:
