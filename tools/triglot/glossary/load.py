@@ -31,9 +31,12 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Modified Hepburn: Latin letters with macrons; no circumflexes (Kunrei/Nihon-shiki style).
 _HEPBURN = re.compile(r"^[A-Za-zĀāĒēĪīŌōŪū' .,()\-]+$")
 _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-# Whitespace next to CJK characters and full-width punctuation: a folded line break, not a space.
+# In a text YAML has folded, a space between two CJK characters (or
+# full-width punctuation), or between one and a digit, was a line break of
+# Japanese prose: "研究する。 2014年" is "研究する。2014年", while
+# "Polivanov: し is си" keeps its spaces.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[0-9])\s+(?=[{_CJK}])")
 
 
 def glossary_files(path: Path) -> list[Path]:
@@ -123,8 +126,7 @@ class _Reader:
         if not isinstance(node, ScalarNode) or node.tag != STR_TAG or not node.value.strip():
             self.problem(node, f"{name!r} must be a non-empty text")
             return None
-        value = " ".join(node.value.split()) if not one_line else node.value.strip()
-        value = _CJK_SPACE.sub("", value)
+        value = node.value.strip() if one_line else _CJK_SPACE.sub("", " ".join(node.value.split()))
         if one_line and "\n" in value:
             self.problem(node, f"{name!r} must be on one line")
             return None
