@@ -9,7 +9,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .latex import document_name
+from .latex import document_name, typographic
 
 # Settings triglot gives every edition's EPUB unless conf.py sets them.
 _OVERRIDABLE = ("epub_title", "epub_author", "epub_basename", "epub_identifier", "epub_scheme", "epub_uid",
@@ -20,7 +20,7 @@ def epub_settings(app: Sphinx, config: Config) -> dict[str, object]:
     """The EPUB settings of *config*'s edition."""
     name = document_name(app, config)
     return {
-        "epub_title": config.triglot_title or config.project,
+        "epub_title": typographic(config.triglot_title or config.project, config.language),
         "epub_author": config.triglot_author or config.author,
         "epub_language": config.language,
         "epub_basename": name,

@@ -48,7 +48,9 @@ FONTS = r"""
 \setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
   BoldFont=*Bold, BoldItalicFont=*BoldOblique]
 \usepackage[haranoaji]{luatexja-preset}
-\ltjsetparameter{jacharrange={%(jacharrange)s}}
+%% Cyrillic (range 2) is never Japanese, nor are the curly quotes (range 9): Japanese text quotes
+%% with 「」, and the English of notes, fallbacks and quotations keeps its apostrophes proportional
+\ltjsetparameter{jacharrange={-2,-9}}
 """
 
 PREAMBLE = r"""
@@ -77,6 +79,9 @@ PREAMBLE = r"""
 %% the back matter (glossary, notes, colophon): each document on a new page
 \renewcommand{\sphinxstepscope}{\clearpage\stepcounter{sphinxscope}}
 \protected\def\sphinxtablecontinued#1{\textit{#1}}
+%% a glossary term's definition starts on the line below the term, even when it starts with a
+%% Japanese character (LuaTeX-ja may break after it and leave it on the term's line)
+\makeatletter\patchcmd{\sphinxlineitem}{\leavevmode}{\leavevmode\nobreak\hfil\break}{}{}\makeatother
 %(untranslated)s
 """
 
@@ -93,17 +98,14 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
     source = babel_name(source_language)
     languages = [source] if source != main else []
     values = {
-        "title": escape(typographic(config.triglot_title or config.project, lang), "lualatex"),
-        "author": escape(config.triglot_author or config.author, "lualatex"),
+        "title": edition_title(config),
+        "author": edition_author(config),
         "pdflang": pdf_language(config),
-        "jacharrange": jacharrange(lang),
         "parindent": r"1\zw" if lang == "ja" else "1.5em",
         "afterheading": "" if lang.split("_")[0] in INDENT_AFTER_HEADINGS else r"\triglot@afterheading",
         # Text kept in the source language (the untranslated directive) is hyphenated as such.
         "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
-                         rf"{{\begin{{otherlanguage}}{{{source}}}\ltjsetparameter{{jacharrange={{{jacharrange(source_language)}}}}}}}"
-                         rf"{{\ltjsetparameter{{jacharrange={{{jacharrange(lang, restore=True)}}}}}\end{{otherlanguage}}}}"
-                         if languages else ""),
+                         rf"{{\begin{{otherlanguage}}{{{source}}}}}{{\end{{otherlanguage}}}}" if languages else ""),
     }
     return {
         "papersize": "a4paper",
@@ -112,7 +114,9 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         "polyglossia": "",
         "fontpkg": FONTS % values,
         "fncychap": "",
-        "sphinxsetup": "TitleColor={rgb}{0,0,0}, HeaderFamily=\\rmfamily\\bfseries, "
+        # A printed page: black headings and links (the PDF's links still work).
+        "sphinxsetup": "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0,0,0}, OuterLinkColor={rgb}{0,0,0}, "
+                       "HeaderFamily=\\rmfamily\\bfseries, "
                        "hmargin={2.7cm,2.7cm}, vmargin={2.5cm,3cm}",
         "preamble": PREAMBLE % values,
         "maketitle": r"\triglotmaketitle",
@@ -123,20 +127,19 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
     }
 
 
-def jacharrange(lang: str, restore: bool = False) -> str:
-    """LuaTeX-ja's character ranges set as Japanese in *lang*'s text (*restore*: switching back to it).
-
-    Cyrillic (range 2) is never Japanese; in a Latin or Cyrillic text neither
-    are the curly quotes (range 9), which Japanese text sets full-width.
-    """
-    if lang.split("_")[0] == "ja":
-        return "-2,+9" if restore else "-2"
-    return "-2,-9"
-
-
 def babel_name(lang: str) -> str:
     """babel's name for *lang* (``russian``); English for a language babel does not know."""
     return BABEL_NAMES.get(lang.split("_")[0]) or ExtBabel(lang).get_language()
+
+
+def edition_title(config: Config) -> str:
+    """The edition's title (translated by triglot.sphinx.metadata), typographic and escaped for LaTeX."""
+    return escape(typographic(config.triglot_title or config.project, config.language), "lualatex")
+
+
+def edition_author(config: Config) -> str:
+    """The edition's author (translated by triglot.sphinx.metadata), escaped for LaTeX."""
+    return escape(config.triglot_author or config.author, "lualatex")
 
 
 def typographic(text: str, lang: str) -> str:
@@ -157,9 +160,8 @@ def _apply(app: Sphinx, config: Config) -> None:
     config.latex_use_xindy = False
     config.latex_domain_indices = False
     settings = project_settings(app)
-    title = escape(typographic(config.triglot_title or config.project, config.language), "lualatex")
-    author = escape(config.triglot_author or config.author, "lualatex")
-    config.latex_documents = [(config.root_doc, f"{document_name(app, config)}.tex", title, author, "howto")]
+    config.latex_documents = [(config.root_doc, f"{document_name(app, config)}.tex", edition_title(config),
+                               edition_author(config), "howto")]
     source = settings.source_language if settings else "en"
     config.latex_elements = {**latex_elements(config, source), **config.latex_elements}
 
@@ -198,6 +200,7 @@ class FootnoteOnlyRubric(SphinxPostTransform):
 
 # What may follow the footnotes of a notes-only rubric: the end of its section, or one of these.
 _SECTION_ENDS = (nodes.compound, nodes.rubric, nodes.section, nodes.transition)
+
 
 def setup(app: Sphinx) -> None:
     """Apply the LaTeX set-up once the language is known (after the title is translated)."""
