@@ -53,22 +53,16 @@ class Case:
     xfail: str | None = None
 
 
+# The commands that read the catalogs (build reads them too, and falls back: see test_hostile_build.py).
+COMMANDS = ("update", "check", "stats")
 CASES = [
     # PO catalogs
     *[Case(f"po-malformed-{cmd}", (cmd,), PO, MALFORMED,
-           f"{{root}}/{PO}:24: expected a string in double quotes, found 'Выходные сведения\"'") for cmd in ("update", "stats")],
-    Case("po-malformed-check", ("check",), PO, MALFORMED,
-         f"{{root}}/{PO}:24: not a PO line: expected a keyword (msgid, msgstr…) or a string in double quotes"),
-    *[Case(f"po-latin1-{cmd}", (cmd,), PO, LATIN1, f"{{root}}/{PO}:24: {NOT_UTF8_PO}") for cmd in ("update", "stats")],
-    Case("po-latin1-check", ("check",), PO, LATIN1, f"{{root}}/{PO}:24: not UTF-8 text; save the catalog as UTF-8"),
-    *[Case(f"po-binary-{cmd}", (cmd,), PO, BINARY, f"{{root}}/{PO}:2: {NOT_UTF8_PO}") for cmd in ("update", "stats")],
-    Case("po-binary-check", ("check",), PO, BINARY, f"{{root}}/{PO}:2: not UTF-8 text; save the catalog as UTF-8"),
-    *[Case(f"po-bom-{cmd}", (cmd,), PO, BOM, f"{{root}}/{PO}:1: {BOM_PO}") for cmd in ("update", "stats")],
-    Case("po-bom-check", ("check",), PO, BOM, f"{{root}}/{PO}:1: {BOM_PO}",
-         xfail="triglot check reads a catalog with a BOM (utf-8-sig) and exits 0; update and stats refuse it"),
-    *[Case(f"po-empty-{cmd}", (cmd,), PO, EMPTY, f"{{root}}/{PO}:1: {NO_HEADER}") for cmd in ("update", "stats")],
-    Case("po-empty-check", ("check",), PO, EMPTY, f"{{root}}/{PO}:1: {NO_HEADER}",
-         xfail="triglot check accepts an empty catalog and exits 0; update and stats refuse it"),
+           f"{{root}}/{PO}:24: expected a string in double quotes, found 'Выходные сведения\"'") for cmd in COMMANDS],
+    *[Case(f"po-latin1-{cmd}", (cmd,), PO, LATIN1, f"{{root}}/{PO}:24: {NOT_UTF8_PO}") for cmd in COMMANDS],
+    *[Case(f"po-binary-{cmd}", (cmd,), PO, BINARY, f"{{root}}/{PO}:2: {NOT_UTF8_PO}") for cmd in COMMANDS],
+    *[Case(f"po-bom-{cmd}", (cmd,), PO, BOM, f"{{root}}/{PO}:1: {BOM_PO}") for cmd in COMMANDS],
+    *[Case(f"po-empty-{cmd}", (cmd,), PO, EMPTY, f"{{root}}/{PO}:1: {NO_HEADER}") for cmd in COMMANDS],
     *[Case(f"po-crlf-{cmd}", (cmd,), PO, CRLF, None) for cmd in ("check", "stats")],  # GNU gettext reads CRLF too
     # Settings
     Case("toml-invalid", ("stats",), "pyproject.toml", _replace(b"[tool.triglot]\n", b"[tool.triglot]\nlanguages = [\n"),
