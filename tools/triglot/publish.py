@@ -32,15 +32,6 @@ def new_staging(settings: Settings) -> Path:
     return staging
 
 
-def carry_over(settings: Settings, staging: Path, names: list[str]) -> None:
-    """Copy the folders *names* of the published site (editions not rebuilt now) into *staging*."""
-    current = site_link(settings)
-    for name in names:
-        source = current / name
-        if source.is_dir() and not (staging / name).exists():
-            shutil.copytree(source, staging / name, symlinks=True)
-
-
 def swap_in(settings: Settings, staging: Path) -> Path:
     """Make *staging* the published site in one atomic rename; remove the previous site."""
     link = site_link(settings)

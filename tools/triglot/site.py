@@ -56,15 +56,22 @@ def is_published(settings: Settings, results: list[BuildResult]) -> bool:
     return True
 
 
+def fresh(result: BuildResult) -> bool:
+    """True when *result* built a new output now (not skipped as unchanged, not failed)."""
+    return result.ok and not result.skipped
+
+
 def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None) -> SiteResult:
     """Build *langs* × *formats* and publish them into ``build/site``.
 
     Editions that fail keep their previously published version; the others
-    are replaced. The swap is atomic; with nothing changed, nothing is written.
+    are replaced. The swap is atomic; with nothing changed, or nothing built,
+    nothing is written.
     """
     editions = plan(settings, langs, formats)
     results = run_editions(settings, editions, jobs)
-    if is_published(settings, results):
+    if is_published(settings, results) or (site_link(settings).exists() and not any(fresh(r) for r in results)):
+        # Nothing new to publish: everything was unchanged, or everything requested failed.
         return SiteResult(results, site_link(settings), published=False)
     built = {(result.edition.lang, result.edition.fmt) for result in results if result.ok}
 
