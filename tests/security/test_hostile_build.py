@@ -237,3 +237,33 @@ def test_control_without_the_safety_module_the_attacks_leak(hostile: dict, tmp_p
     leaked = b"".join(path.read_bytes() for path in _site_files(out))
     assert MARKER.encode() in leaked  # include and download of a file of the build machine
     assert b"triglot-js-payload" in leaked  # sphinx.js becomes the site's translations.js
+
+
+def test_image_and_raw_are_never_translated(project: Path, tmp_path: Path) -> None:
+    """With ``gettext_additional_targets = ["image", "raw"]`` a catalog would pick the file an image shows."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n" + MARKER.encode())
+    docs = project / "docs"
+    (docs / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\nlogo")
+    (docs / "conf.py").write_text((docs / "conf.py").read_text(encoding="utf-8")
+                                  + '\ngettext_additional_targets = ["image", "raw", "literal-block"]\n', encoding="utf-8")
+    colophon = docs / "colophon.rst"
+    colophon.write_text(colophon.read_text(encoding="utf-8") + "\n.. image:: logo.png\n", encoding="utf-8")
+    po = project / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    po.write_text(po.read_text(encoding="utf-8") + f'\nmsgid ".. image:: logo.png"\nmsgstr ".. image:: {os.path.relpath(secret, docs)}"\n',
+                  encoding="utf-8")
+    completed = run_triglot("build", "--lang", "ru", cwd=project)
+    assert completed.returncode == 0, completed.stderr
+    site = (project / "build" / "site" / "ru").resolve()
+    assert sorted(path.name for path in (site / "_images").iterdir()) == ["logo.png"]
+    assert not any(MARKER.encode() in path.read_bytes() for path in site.rglob("*") if path.is_file())
+    log = (project / "build" / "logs" / "ru-html.log").read_text(encoding="utf-8")
+    assert (f"WARNING: {docs / 'conf.py'}: gettext_additional_targets image, raw ignored: a translation would "
+            "choose which file or raw content the site publishes [triglot.unsafe]") in log
+    # Control: without that guard the markup check passes (".. image::" on both sides) and the secret is published.
+    script = ("import sys, triglot.sphinx.safety as safety; safety._drop_unsafe_targets = lambda app, config: None; "
+              "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))")
+    out = tmp_path / "control"
+    subprocess.run([sys.executable, "-c", script, "-q", "-b", "html", "-D", "language=ru", "-d", str(tmp_path / "d"),
+                    str(docs), str(out)], cwd=project, capture_output=True, check=True)
+    assert (out / "_images" / "secret.png").read_bytes() == secret.read_bytes()

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SAFE_LOCALE = "triglot-locale"
+# Extra translatable nodes whose translation is not text: an image's file, raw HTML or LaTeX.
+UNSAFE_TARGETS = frozenset({"image", "raw"})
 
 
 def safe_locale_dir(app: Sphinx) -> Path:
@@ -96,6 +98,17 @@ def _write_catalog(target: Path, messages: dict[str, str], language: str, compil
             stray.unlink()
 
 
+def _drop_unsafe_targets(app: Sphinx, config: Config) -> None:
+    """No catalog chooses an image file or raw content: ``image`` and ``raw`` are never translated."""
+    risky = [target for target in config.gettext_additional_targets if target in UNSAFE_TARGETS]
+    if risky:
+        config.gettext_additional_targets = [
+            target for target in config.gettext_additional_targets if target not in UNSAFE_TARGETS
+        ]
+        _warn(f"gettext_additional_targets {', '.join(risky)} ignored: a translation would choose which file or "
+              "raw content the site publishes", Path(app.confdir) / "conf.py")
+
+
 def _apply(app: Sphinx, config: Config) -> None:
     settings = project_settings(app)
     if settings is None:
@@ -105,6 +118,7 @@ def _apply(app: Sphinx, config: Config) -> None:
     target = safe_catalog(app)
     if target is None:
         return
+    _drop_unsafe_targets(app, config)
     # Imported here: the checks are only needed once a translated edition is built.
     from triglot.sanitize import read_safe_catalog
 
