@@ -86,7 +86,7 @@ def _write_catalog(target: Path, messages: dict[str, str], language: str, compil
         _warn(f"catalog refused, the source text is used throughout: {exc}", target)
         data = render_catalog({}, language)
     mo = target.with_suffix(".mo")
-    if atomic_write(target, data) or not target.with_suffix(".mo").is_file():
+    if atomic_write(target, data) or not mo.is_file():
         mo.unlink(missing_ok=True)
         if compile_mo:  # Sphinx compiles it itself unless gettext_auto_build is off
             with target.open(encoding="utf-8") as handle:
