@@ -8,6 +8,7 @@ instants; every catalog is then either as it was or as it should become.
 from __future__ import annotations
 
 import hashlib
+import contextlib
 import os
 import random
 import signal
@@ -150,7 +151,9 @@ def test_a_killed_build_never_replaces_the_site(published: Path) -> None:
                                    start_new_session=True)
         time.sleep(delay)
         finished = process.poll() is not None
-        os.killpg(process.pid, signal.SIGKILL)
+        if not finished:
+            with contextlib.suppress(ProcessLookupError):  # it may end between the poll and the kill
+                os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         if finished:
             break  # the build completed before the kill: the swap then happened whole

@@ -8,7 +8,6 @@ Nothing here imports Sphinx.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from . import tex
 from .config import Settings
 from .fingerprint import common_inputs, edition_fingerprint
 from .fs import atomic_write
+from .preflight import check_inputs
 
 # The Sphinx builder behind each output format of triglot.
 BUILDERS = {"html": "html", "pdf": "latex", "epub": "epub"}
@@ -181,40 +181,14 @@ def fingerprints(settings: Settings, editions: list[EditionBuild]) -> dict[Editi
     return {edition: edition_fingerprint(settings, edition.lang, edition.fmt, common) for edition in editions}
 
 
-def compile_catalogs(settings: Settings, langs: set[str]) -> None:
-    """Write each outdated ``.mo`` of *langs* once, atomically, before the parallel builds start.
-
-    Otherwise the three builds of one language would all rewrite it at once,
-    and one might read another's half-written file.
-    """
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    for lang in sorted(langs):
-        po = settings.po_path(lang)
-        mo = po.with_suffix(".mo")
-        if not po.is_file() or (mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime):
-            continue
-        try:
-            with po.open("rb") as handle:
-                catalog = read_po(handle, locale=lang, domain=settings.catalog)
-        except Exception:  # an unreadable catalog: Sphinx reports it, in the edition's log
-            continue
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog, use_fuzzy=False)
-        if not atomic_write(mo, buffer.getvalue()):
-            os.utime(mo)  # same content: mark it current, so no build rewrites it
-
-
 def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None) -> list[BuildResult]:
     """Build *editions* in parallel (one process per edition, up to *jobs* at once), skipping unchanged ones.
 
     Results come in the order of *editions*.
     """
     prints = fingerprints(settings, editions)
-    todo = [edition for edition in editions if not is_current(edition, prints[edition])]
-    if todo:
-        compile_catalogs(settings, {edition.lang for edition in todo} - {settings.source_language})
+    if any(not is_current(edition, prints[edition]) for edition in editions):
+        check_inputs(settings)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
     order = sorted(editions, key=lambda edition: _COST[edition.fmt])
     with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from triglot.config import Settings
 from triglot.errors import TriglotError
+from triglot.preflight import check_sources
 
 from .model import Catalog
 from .parse import read_po
@@ -21,6 +22,7 @@ def extract_templates(settings: Settings) -> dict[str, Catalog]:
     References are written as they would be from ``<build>/gettext``, the
     usual output folder of ``make gettext``, wherever the builder really ran.
     """
+    check_sources(settings.docs)
     with tempfile.TemporaryDirectory(prefix="triglot-gettext-") as folder:
         output = Path(folder) / "gettext"
         command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-E",

@@ -11,6 +11,13 @@ from triglot.site import build_site
 from .common import add_lang_option, selected_languages, settings_from_cwd
 
 
+def positive_int(text: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the ``build`` command."""
     parser = commands.add_parser("build", help="build every edition into build/site/",
@@ -19,7 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", action="append", dest="formats", metavar="FMT", choices=FORMATS,
                         help="html, pdf or epub (repeatable; default: html)")
     parser.add_argument("--out", metavar="DIR", help="build folder (default: the project's build setting)")
-    parser.add_argument("-j", "--jobs", type=int, default=None, help="editions built at once (default: the number of cores)")
+    parser.add_argument("-j", "--jobs", type=positive_int, default=None,
+                        help="editions built at once (default: the number of cores)")
     parser.set_defaults(handler=run)
 
 
