@@ -128,7 +128,7 @@ TRANSLATIONS = {
 
 def build(root: Path, builder: str, lang: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-q", "-D", f"language={lang}",
+        [sys.executable, "-m", "sphinx", "-b", builder, "-q", "--no-color", "-D", f"language={lang}",
          str(root / "docs"), str(root / "out" / f"{builder}-{lang}")],
         capture_output=True, text=True,
     )

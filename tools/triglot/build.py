@@ -93,6 +93,7 @@ def sphinx_command(settings: Settings, edition: EditionBuild) -> list[str]:
         "-b",
         BUILDERS[edition.fmt],
         "-q",
+        "--no-color",
         "-D",
         f"language={edition.lang}",
         "-d",

@@ -25,7 +25,7 @@ def extract_templates(settings: Settings) -> dict[str, Catalog]:
     check_sources(settings.docs)
     with tempfile.TemporaryDirectory(prefix="triglot-gettext-") as folder:
         output = Path(folder) / "gettext"
-        command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-E",
+        command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "--no-color", "-E",
                    "-d", str(Path(folder) / "doctrees"), str(settings.docs), str(output)]
         completed = subprocess.run(command, cwd=settings.root, capture_output=True, text=True,
                                    env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
