@@ -11,6 +11,9 @@ copyright = "2014, Olga Dobrinskaya and the Institute of Far Eastern Studies, Ru
 
 extensions = ["triglot.sphinx"]
 
+# The edition's version (EPUB metadata and the HTML title's fallback).
+version = release = "1.0"
+
 language = "en"
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -75,7 +75,9 @@ EDITION_FILE = "triglot-edition.json"
 
 
 def _write_edition_file(app: Sphinx) -> None:
-    """Record the edition's language, title and author for the site's root page and status page."""
+    """Record the edition's language, title and author for the site's root page and status page (HTML only)."""
+    if app.builder.name != "html":
+        return
     config = app.config
     data = {"language": config.language, "title": config.triglot_title, "author": config.triglot_author}
     atomic_write(Path(app.outdir) / EDITION_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
