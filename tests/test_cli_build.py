@@ -74,3 +74,17 @@ def test_a_language_without_catalogs_falls_back_to_the_source(project: Path) -> 
         p if p == "Notes" else "EN " + p.translate(straight) for p in english.paragraphs  # a rubric has no mark
     ]
     assert 'href="kk/index.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_says_how_many_translations_it_refused(project: Path) -> None:
+    catalog = project / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Ольга Добринская"', 'msgstr ":download:`Ольга Добринская </etc/hostname>`"'), encoding="utf-8")
+    completed = run_triglot("build", "--lang", "ru", cwd=project)
+    assert completed.returncode == 0, completed.stderr
+    log = project / "build" / "logs" / "ru-html.log"
+    assert completed.stderr.splitlines()[1:3] == [
+        "  ru     html  ok",
+        f"    1 translation refused as unsafe (shown in English): see {log}",
+    ]
+    assert read_page(project / "build" / "site" / "ru" / "index.html").paragraphs[1].endswith("Olga Dobrinskaya")

@@ -156,6 +156,14 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     return BuildResult(edition, True, "built")
 
 
+def refused_translations(edition: EditionBuild) -> int:
+    """How many translations the last build of *edition* refused as unsafe (its ``triglot.unsafe`` warnings)."""
+    try:
+        return edition.log.read_text(encoding="utf-8", errors="replace").count("[triglot.unsafe]")
+    except FileNotFoundError:
+        return 0
+
+
 def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     """Run LuaLaTeX (through latexmk) on the TeX file Sphinx wrote; None on success, else the failure.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from triglot.build import FORMATS
+from triglot.build import FORMATS, refused_translations
 from triglot.site import build_site
 
 from .common import add_lang_option, selected_languages, settings_from_cwd
@@ -47,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
         edition = outcome.edition
         status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
         print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
+        refused = refused_translations(edition) if outcome.ok else 0
+        if refused:
+            plural = "translation" if refused == 1 else "translations"
+            print(f"    {refused} {plural} refused as unsafe (shown in English): see {edition.log}", file=sys.stderr)
         if not outcome.ok:
             print("    " + outcome.message.replace("\n", "\n    "), file=sys.stderr)
             if outcome.log is not None:
