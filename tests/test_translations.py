@@ -9,6 +9,7 @@ import polib
 import pytest
 
 from conftest import ROOT
+from conftest import run_triglot
 from html_text import read_page
 
 SCRIPT = {"ru": re.compile(r"[А-Яа-яЁё]"), "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")}
@@ -47,3 +48,10 @@ def test_catalog_credits_translator_and_reviewer(lang: str) -> None:
 def test_russian_edition_says_it_was_translated_from_english(site: Path) -> None:
     colophon = " ".join(read_page(site / "ru" / "colophon.html").paragraphs)
     assert "перевод с английского" in colophon.lower() or "переведено с английского" in colophon.lower()
+
+
+def test_committed_catalogs_are_up_to_date(project: Path) -> None:
+    """What CI runs as `triglot update --check`: the template and catalogs match the source, byte for byte."""
+    completed = run_triglot("update", "--check", cwd=project)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout == "catalogs are up to date\n"
