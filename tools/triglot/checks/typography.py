@@ -121,15 +121,24 @@ def japanese_style(catalog: Catalog, ctx: CheckContext) -> Iterator[Finding]:
         if polite or plain:
             styles[message.document].append((message, "です・ます" if polite > plain else "である"))
     for document, marked in styles.items():
-        counts = Counter(style for _, style in marked)
-        if len(counts) < 2:
-            continue
         # The document's style: the majority; on a tie, である (the academic norm).
-        main = max(counts, key=lambda s: (counts[s], s == "である"))
-        for message, style in marked:
-            if style != main:
-                yield ctx.finding(message, f"{style} style in a document written in the {main} style "
-                                           f"({counts[main]} messages{' in ' + document if document else ''})")
+        for message, style, main, count in minority_styles(marked, "である"):
+            yield ctx.finding(message, f"{style} style in a document written in the {main} style "
+                                       f"({count} messages{' in ' + document if document else ''})")
+
+
+def minority_styles(marked: list[tuple[Message, str]], preferred: str) -> Iterator[tuple[Message, str, str, int]]:
+    """Each message whose style is not the majority's, with its style, the main style and how many use that.
+
+    On a tie the main style is *preferred*.
+    """
+    counts = Counter(style for _, style in marked)
+    if len(counts) < 2:
+        return
+    main = max(counts, key=lambda style: (counts[style], style == preferred))
+    for message, style in marked:
+        if style != main:
+            yield message, style, main, counts[main]
 
 
 @check("typo-en-quotes", FAMILY, "warning", scope="catalog", languages=["en"])
@@ -147,11 +156,6 @@ def english_quotes(catalog: Catalog, ctx: CheckContext) -> Iterator[Finding]:
         straight, curly = len(_STRAIGHT_DOUBLE.findall(text)), len(_CURLY_DOUBLE.findall(text))
         if straight or curly:
             usage.append((message, "straight" if straight > curly else "curly"))
-    counts = Counter(style for _, style in usage)
-    if len(counts) < 2:
-        return
-    main = max(counts, key=lambda s: (counts[s], s == "curly"))
-    for message, style in usage:
-        if style != main:
-            yield ctx.finding(message, f"{style} double quotes; the rest of the catalog uses {main} ones "
-                                       f"({counts[main]} messages)")
+    for message, style, main, count in minority_styles(usage, "curly"):
+        yield ctx.finding(message, f"{style} double quotes; the rest of the catalog uses {main} ones "
+                                   f"({count} messages)")
