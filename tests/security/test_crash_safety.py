@@ -159,6 +159,9 @@ def test_a_killed_build_never_replaces_the_site(published: Path) -> None:
             break  # the build completed before the kill: the swap then happened whole
         assert os.readlink(site) == link
         assert _site_digest(site) == digest
+    # The next complete build publishes, and clears what the killed ones left under build/sites/.
+    assert run_triglot("build", "--lang", "en", "--lang", "ja", cwd=published).returncode == 0
+    assert [folder.name for folder in (published / "build" / "sites").iterdir()] == [Path(os.readlink(site)).name]
 
 
 def test_a_failed_edition_keeps_its_published_version(published: Path) -> None:

@@ -84,8 +84,8 @@ def plan(settings: Settings, langs: list[str], formats: list[str]) -> list[Editi
     ]
 
 
-def sphinx_command(settings: Settings, edition: EditionBuild) -> list[str]:
-    """The ``sphinx-build`` command line of one edition build."""
+def sphinx_command(settings: Settings, edition: EditionBuild, *, fresh: bool = False) -> list[str]:
+    """The ``sphinx-build`` command line of one edition build; *fresh* ignores Sphinx's saved environment."""
     return [
         sys.executable,
         "-m",
@@ -100,6 +100,7 @@ def sphinx_command(settings: Settings, edition: EditionBuild) -> list[str]:
         str(edition.doctrees),
         "-w",
         str(edition.log),
+        *(["-E"] if fresh else []),
         str(settings.docs),
         str(edition.output),
     ]
@@ -132,6 +133,9 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     """Build one edition unless it is current; a failure is reported with the lines that matter, never raised."""
     if is_current(edition, fingerprint):
         return BuildResult(edition, True, "unchanged", skipped=True)
+    # No stamp: the last build of this edition did not finish (failed, or was killed while Sphinx wrote
+    # its pickles), so its saved environment is not to be trusted.
+    fresh = not edition.stamp.is_file()
     edition.stamp.unlink(missing_ok=True)
     if edition.fmt == "pdf":
         missing = tex.missing_packages()
@@ -140,7 +144,7 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     edition.log.parent.mkdir(parents=True, exist_ok=True)
     edition.output.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    completed = subprocess.run(sphinx_command(settings, edition), cwd=settings.root, capture_output=True,
+    completed = subprocess.run(sphinx_command(settings, edition, fresh=fresh), cwd=settings.root, capture_output=True,
                                text=True, env=env, stdin=subprocess.DEVNULL)
     if completed.returncode != 0:
         detail = sphinx_error(completed.stderr or completed.stdout)

@@ -33,9 +33,11 @@ def new_staging(settings: Settings) -> Path:
 
 
 def swap_in(settings: Settings, staging: Path) -> Path:
-    """Make *staging* the published site in one atomic rename; remove the previous site."""
+    """Make *staging* the published site in one atomic rename; remove every other site folder.
+
+    That is the previous site, and any staging folder a killed build left behind.
+    """
     link = site_link(settings)
-    previous = link.resolve() if link.is_symlink() else None
     if link.exists() and not link.is_symlink():
         # A plain folder left by an older layout: move it aside first.
         shutil.rmtree(link)
@@ -43,8 +45,9 @@ def swap_in(settings: Settings, staging: Path) -> Path:
     temporary.unlink(missing_ok=True)
     temporary.symlink_to(os.path.relpath(staging, link.parent))
     os.replace(temporary, link)
-    if previous is not None and previous != staging.resolve() and previous.is_dir():
-        shutil.rmtree(previous, ignore_errors=True)
+    for folder in staging.parent.iterdir():
+        if folder.is_dir() and folder.resolve() != staging.resolve():
+            shutil.rmtree(folder, ignore_errors=True)
     return link
 
 

@@ -21,6 +21,7 @@ from .publish import publish, site_link
 from .site_index import root_index_html
 
 DOWNLOADS = "downloads"
+MANIFEST = ".triglot-published.json"  # in the site: which inputs each part was built from
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,40 @@ def site_part(site: Path, edition: EditionBuild) -> Path:
     return site / edition.lang / DOWNLOADS / edition.product.name
 
 
-def is_published(settings: Settings, results: list[BuildResult]) -> bool:
-    """True when the published site already holds every part of *results*, all of them unchanged."""
-    site = site_link(settings)
-    if not (site / "index.html").is_file():
-        return False
-    for result in results:
-        part = site_part(site, result.edition)
-        if not result.skipped or not (part / "index.html" if result.edition.fmt == "html" else part).is_file():
-            return False
-    return True
+def unpublished(settings: Settings, results: list[BuildResult]) -> list[BuildResult]:
+    """The parts of *results* that the published site does not hold yet: built now, or built but never published.
+
+    The site's manifest records the fingerprint each of its parts was built
+    from: a build killed between building and publishing leaves current
+    caches but an older site, and the next build publishes them. Failed parts
+    are never pending (their published version stays).
+    """
+    manifest = read_manifest(site_link(settings))
+    return [result for result in results
+            if result.ok and not (result.skipped and manifest.get(part_key(result.edition)) == stamp_of(result.edition))]
 
 
-def fresh(result: BuildResult) -> bool:
-    """True when *result* built a new output now (not skipped as unchanged, not failed)."""
-    return result.ok and not result.skipped
+def part_key(edition: EditionBuild) -> str:
+    """The name of *edition* in the site's manifest: ``ru/pdf``."""
+    return f"{edition.lang}/{edition.fmt}"
+
+
+def stamp_of(edition: EditionBuild) -> str | None:
+    """The fingerprint of the inputs *edition*'s cache was built from, if it was."""
+    try:
+        return edition.stamp.read_text(encoding="ascii").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def read_manifest(site: Path) -> dict[str, str]:
+    """What the site at *site* was published from: part → fingerprint (empty if unknown)."""
+    try:
+        data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(key, str) and isinstance(value, str)} \
+        if isinstance(data, dict) else {}
 
 
 def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None) -> SiteResult:
@@ -70,15 +90,21 @@ def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: i
     """
     editions = plan(settings, langs, formats)
     results = run_editions(settings, editions, jobs)
-    if is_published(settings, results) or (site_link(settings).exists() and not any(fresh(r) for r in results)):
-        # Nothing new to publish: everything was unchanged, or everything requested failed.
+    if site_link(settings).exists() and not unpublished(settings, results):
+        # Nothing new to publish: everything is published as built, or failed (and keeps its published version).
         return SiteResult(results, site_link(settings), published=False)
     built = {(result.edition.lang, result.edition.fmt) for result in results if result.ok}
 
     def assemble(staging: Path) -> None:
         current = site_link(settings)
+        published, manifest = read_manifest(current), {}
         for edition in plan(settings, list(settings.languages), list(FORMATS)):
-            place(staging, current, edition, (edition.lang, edition.fmt) in built)
+            fresh_part = (edition.lang, edition.fmt) in built
+            if place(staging, current, edition, fresh_part):
+                fingerprint = stamp_of(edition) if fresh_part else published.get(part_key(edition))
+                if fingerprint:
+                    manifest[part_key(edition)] = fingerprint
+        atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("ascii"))
         atomic_write(staging / "index.html", root_index_html(settings, edition_titles(staging)).encode("utf-8"))
         from .reader_site import assemble_reader_pages  # here: it imports Sphinx
 
@@ -87,19 +113,25 @@ def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: i
     return SiteResult(results, publish(settings, assemble))
 
 
-def place(staging: Path, current: Path, edition: EditionBuild, built: bool) -> None:
-    """Put *edition* into *staging*: from the build cache when *built*, else from the *current* site, if there."""
+def place(staging: Path, current: Path, edition: EditionBuild, built: bool) -> bool:
+    """Put *edition* into *staging*: from the build cache when *built*, else from the *current* site, if there.
+
+    Returns whether the part is now in *staging*.
+    """
     target = site_part(staging, edition)
     if edition.fmt == "html":
         source = edition.output if built else site_part(current, edition)
-        if source.is_dir():
-            shutil.copytree(source, target, dirs_exist_ok=True, symlinks=True,
-                            ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", *([] if built else [DOWNLOADS])))
-        return
+        if not source.is_dir():
+            return False
+        shutil.copytree(source, target, dirs_exist_ok=True, symlinks=True,
+                        ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", *([] if built else [DOWNLOADS])))
+        return True
     source = edition.product if built else site_part(current, edition)
-    if source.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+    if not source.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return True
 
 
 def edition_titles(site: Path) -> dict[str, str]:
