@@ -1,9 +1,9 @@
 """The site's status page: how far each edition's translation is, what the checks found, when it was built.
 
-Counts come from the PO catalogs (polib: translated, fuzzy, untranslated
-messages); the passages each edition actually shows in the source language
-are counted in its built pages (the ``triglot-fallback`` marks). Findings come
-from ``triglot.checks`` when it is installed.
+Counts come from the PO catalogs, as ``triglot stats`` counts them
+(translated, fuzzy, untranslated messages); the passages each edition
+actually shows in the source language are counted in its built pages (the
+``triglot-fallback`` marks); findings are those of ``triglot check``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
+from .checks import read_catalog, run_checks, select_checks
 from .config import Settings
 from .errors import TriglotError
+from .glossary import load_glossary
 from .languages import native_name
 from .site_pages import render
+from .stats import catalog_stats
 
 _FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 
@@ -45,7 +46,7 @@ class EditionStatus:
     fuzzy: int
     untranslated: int
     shown_in_source: int
-    findings: tuple[Finding, ...] | None
+    findings: tuple[Finding, ...]
     downloads: tuple[tuple[str, str], ...]
 
     @property
@@ -58,18 +59,11 @@ class EditionStatus:
         return round(100 * count / self.total, 1) if self.total else 0.0
 
 
-def catalog_counts(po_path: Path) -> tuple[int, int, int]:
-    """(translated, fuzzy, untranslated) messages of a PO file; (0, 0, 0) when there is none."""
-    if not po_path.is_file():
-        return 0, 0, 0
-    try:
-        catalog = polib.pofile(str(po_path))
-    except (OSError, ValueError) as exc:
-        raise TriglotError(f"cannot read the catalog: {exc}", po_path) from None
-    entries = [entry for entry in catalog if not entry.obsolete and entry.msgid]
-    fuzzy = sum(1 for entry in entries if entry.fuzzy)
-    translated = sum(1 for entry in entries if not entry.fuzzy and entry.translated())
-    return translated, fuzzy, len(entries) - translated - fuzzy
+def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) messages of *lang*'s catalogs, as ``triglot stats`` counts them."""
+    found = catalog_stats(settings, [lang])
+    return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
+            sum(stats.untranslated.messages for stats in found))
 
 
 def shown_in_source(edition: Path) -> int:
@@ -78,25 +72,14 @@ def shown_in_source(edition: Path) -> int:
                for page in sorted(edition.glob("*.html")) if page.name not in {"search.html", "genindex.html"})
 
 
-def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...] | None:
-    """The findings of ``triglot check`` on *lang*'s catalog; None when the checks are not installed."""
-    try:
-        from .checks import read_catalog, run_checks, select_checks
-    except ImportError:
-        return None
+def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
+    """The findings of ``triglot check`` on *lang*'s catalog."""
     po_path = settings.po_path(lang)
     if not po_path.is_file():
         return ()
-    found = run_checks([read_catalog(po_path, lang)], select_checks(), _glossary(settings))
+    glossary = load_glossary(settings.glossary) if settings.glossary.exists() else None
+    found = run_checks([read_catalog(po_path, lang)], select_checks(), glossary)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, f.message) for f in found)
-
-
-def _glossary(settings: Settings) -> object | None:
-    try:
-        from .glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary(settings.glossary) if settings.glossary.exists() else None
 
 
 def build_time() -> datetime.datetime:
@@ -110,10 +93,10 @@ def build_time() -> datetime.datetime:
 def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[str, str]) -> EditionStatus:
     """The status of *lang*'s edition in the assembled *site*."""
     counts: tuple[int, int, int] = (0, 0, 0)
-    findings: tuple[Finding, ...] | None = ()
+    findings: tuple[Finding, ...] = ()
     if lang != settings.source_language:
         try:
-            counts, findings = catalog_counts(settings.po_path(lang)), check_findings(settings, lang)
+            counts, findings = catalog_counts(settings, lang), check_findings(settings, lang)
         except TriglotError as exc:  # an unreadable catalog is a finding of the page, not a failed site
             where = os.path.relpath(exc.path, settings.root) if exc.path else ""
             findings = (Finding(where, exc.line or 0, "catalog", "error", exc.message),)
