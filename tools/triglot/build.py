@@ -144,6 +144,8 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     edition.log.parent.mkdir(parents=True, exist_ok=True)
     edition.output.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    if env.get("SOURCE_DATE_EPOCH"):
+        env["FORCE_SOURCE_DATE"] = "1"  # LuaTeX then dates the PDF (and \today) from SOURCE_DATE_EPOCH
     completed = subprocess.run(sphinx_command(settings, edition, fresh=fresh), cwd=settings.root, capture_output=True,
                                text=True, env=env, stdin=subprocess.DEVNULL)
     if completed.returncode != 0:

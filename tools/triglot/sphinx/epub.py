@@ -6,8 +6,15 @@ Applied in a ``config-inited`` handler because conf.py runs before
 
 from __future__ import annotations
 
+import os
+import time
+import zipfile
+from pathlib import Path
+
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from triglot.fs import atomic_write
 
 from .latex import document_name, typographic
 
@@ -44,7 +51,31 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict,
         context["html_tag"] = context["html_tag"].replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
 
 
+def restamp_zip(path: Path, epoch: int) -> None:
+    """Give every member of the zip at *path* the time *epoch*, keeping order and compression (reproducible EPUBs)."""
+    stamp = time.gmtime(epoch)[:6]
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    temporary = path.with_suffix(".restamped")
+    with zipfile.ZipFile(temporary, "w") as target:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type, fixed.external_attr = info.compress_type, 0o644 << 16
+            target.writestr(fixed, data)
+    data = temporary.read_bytes()
+    temporary.unlink()
+    atomic_write(path, data)
+
+
+def _reproducible(app: Sphinx, exception: BaseException | None) -> None:
+    """With ``SOURCE_DATE_EPOCH`` set, the EPUB's zip carries that time instead of the build's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if exception is None and app.builder.name == "epub" and epoch.isdigit():
+        restamp_zip(Path(app.outdir) / f"{app.config.epub_basename}.epub", int(epoch))
+
+
 def setup(app: Sphinx) -> None:
     """Apply the EPUB metadata once the language is known (after the title is translated)."""
     app.connect("config-inited", _apply, priority=300)
     app.connect("html-page-context", _page_language)
+    app.connect("build-finished", _reproducible)
