@@ -33,8 +33,3 @@ def selected_languages(settings: Settings, requested: list[str] | None, *, inclu
 def settings_from_cwd() -> Settings:
     """The settings of the project in the working folder."""
     return load_settings()
-
-
-def not_built_yet(command: str) -> int:
-    """Report a command whose implementation has not landed yet."""
-    raise TriglotError(f"'triglot {command}' is not available in this version yet")
