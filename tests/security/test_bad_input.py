@@ -83,6 +83,9 @@ CASES = [
     Case("arg-jobs-negative", ("build", "--lang", "en", "--jobs", "-3"), None, None,
          r"triglot build: error: argument -j/--jobs: expected a whole number of at least 1, not '-3'",
          pattern=True),
+    Case("arg-check-jobs-zero", ("check", "--jobs", "0"), None, None,
+         r"triglot check: error: argument -j/--jobs: expected a whole number of at least 1, not '0'",
+         pattern=True),
     Case("arg-missing-path", ("check", "nonexistent.po"), None, None, "nonexistent.po: no such file or folder"),
     # Glossary data
     Case("glossary-yaml", ("glossary", "check"), GLOSSARY, lambda data: data + b"\n  - [unclosed\n",

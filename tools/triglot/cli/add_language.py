@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 
-from triglot.catalog.new_language import add_language
-
 from .common import settings_from_cwd
 
 
@@ -19,6 +17,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Create the catalogs and add the language to the settings."""
+    from triglot.catalog.new_language import add_language  # here: it loads Babel's data, start-up does not
+
     settings = settings_from_cwd()
     result = add_language(settings, args.language)
     for path in result.created:

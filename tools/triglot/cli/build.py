@@ -8,14 +8,7 @@ import sys
 from triglot.build import FORMATS, refused_translations
 from triglot.site import build_site
 
-from .common import add_lang_option, selected_languages, settings_from_cwd
-
-
-def positive_int(text: str) -> int:
-    """An argument that must be a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return int(text)
+from .common import add_lang_option, positive_int, selected_languages, settings_from_cwd
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -7,13 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
-from triglot.checks.collect import po_files, read_catalogs
-from triglot.checks.output import as_github, as_json, as_text, check_list
 from triglot.config import Settings, load_settings
 from triglot.errors import TriglotError
 
-from .common import add_lang_option, selected_languages
+from .common import add_lang_option, positive_int, selected_languages
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -33,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--disable", action="append", default=[], metavar="ID",
                         help="skip these checks or families (comma-separated, repeatable)")
     parser.add_argument("--glossary", metavar="PATH", help="the glossary (default: the project's, if any)")
-    parser.add_argument("-j", "--jobs", type=int, default=None,
+    parser.add_argument("-j", "--jobs", type=positive_int, default=None,
                         help="processes for many catalogs (default: the number of cores)")
     parser.add_argument("--list", action="store_true", help="list the checks with their documentation and exit")
     parser.add_argument("paths", nargs="*", metavar="PATH",
@@ -43,6 +40,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check, print the findings, return 1 if one is at or above --fail-on, else 0."""
+    # Imported here: the checks load docutils, which the other commands' start-up does not need.
+    from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
+    from triglot.checks.collect import po_files, read_catalogs
+    from triglot.checks.output import as_github, as_json, as_text, check_list
+
     if args.list:
         sys.stdout.write(check_list(list(iter_docs())))
         return 0

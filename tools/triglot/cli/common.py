@@ -33,3 +33,10 @@ def selected_languages(settings: Settings, requested: list[str] | None, *, inclu
 def settings_from_cwd() -> Settings:
     """The settings of the project in the working folder."""
     return load_settings()
+
+
+def positive_int(text: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
