@@ -104,8 +104,14 @@ class Problems:
         page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
         page.on("response", lambda response: response.status >= 400
                 and self.items.append(f"HTTP {response.status}: {response.url}"))
-        page.on("requestfailed", lambda request: self.items.append(f"failed: {request.url}"))
+        page.on("requestfailed", self._request_failed)
         return page
+
+    def _request_failed(self, request: object) -> None:
+        # A load the page's own navigation cancelled (the root page redirecting while it still loads)
+        # is not a failure a reader sees; anything else is.
+        if request.failure != "net::ERR_ABORTED":
+            self.items.append(f"failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
