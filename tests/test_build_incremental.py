@@ -15,8 +15,8 @@ import pytest
 from conftest import copy_project
 from editions import editions_built
 from triglot.config import load_settings
-from triglot.fingerprint import common_inputs, edition_fingerprint, tree_files
-from triglot.tex import latex_error
+from triglot.build.fingerprint import common_inputs, edition_fingerprint, tree_files
+from triglot.build.tex import latex_error
 
 ALL = ["--format", "html", "--format", "pdf", "--format", "epub"]
 EDITIONS = [(lang, fmt) for lang in ("en", "ru", "ja") for fmt in ("html", "pdf", "epub")]

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import lxml.html
 
-from triglot.downloads import update_edition
+from triglot.site.downloads import update_edition
 
 from .conftest import FUZZY_IN_RU, UNTRANSLATED_IN_JA
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import json
 import os
 import re
 import subprocess

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from triglot.config import Settings
 from triglot.errors import TriglotError
-from triglot.preflight import check_sources
+from triglot.build.preflight import check_sources
 
 from .model import Catalog
 from .parse import read_po

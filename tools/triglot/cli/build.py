@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from triglot.build import FORMATS, refused_translations
-from triglot.site import build_site
+from triglot.build.editions import FORMATS, refused_translations
+from triglot.site.assemble import build_site
 
 from .common import add_lang_option, positive_int, selected_languages, settings_from_cwd
 

@@ -7,7 +7,7 @@ import functools
 import http.server
 import sys
 
-from triglot.publish import site_link
+from triglot.site.publish import site_link
 from triglot.errors import TriglotError
 
 from .common import settings_from_cwd

@@ -5,7 +5,7 @@ Without JavaScript the switcher is plain links to the same page in the other
 editions; ``triglot-reader.js`` adds the first paragraph in view (its stable
 id, see ``paragraph_ids``) as the fragment when a reader follows one. The
 download links are written hidden; the site's assembly shows those whose
-file exists (``triglot.downloads``). Also adds the per-script typography
+file exists (``triglot.site.downloads``). Also adds the per-script typography
 (``triglot.css``) to the theme.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr, escape
 
-from .config import Settings
+from ..config import Settings
 
 
 def sitemap_xml(settings: Settings, pages: dict[str, list[str]], root_page: str, site_url: str) -> str:

@@ -7,12 +7,12 @@ import json
 from importlib import resources
 from string import Template
 
-from .config import Settings
-from .languages import native_name
+from ..config import Settings
+from ..languages import native_name
 
 
 def _template(name: str) -> str:
-    return resources.files("triglot").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+    return resources.files("triglot.site").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
 
 def root_index_html(settings: Settings, titles: dict[str, str]) -> str:

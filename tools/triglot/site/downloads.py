@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .fs import atomic_write
+from ..fs import atomic_write
 
 _LINK = re.compile(r'<a class="triglot-download" data-file="(?P<file>[^"]+)"(?P<rest>[^>]*?)(?P<hidden> hidden)?>')
 _GROUP = re.compile(r'<span class="triglot-downloads"(?P<hidden> hidden)?>(?P<body>.*?)</span>', re.DOTALL)

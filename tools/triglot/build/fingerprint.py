@@ -15,14 +15,14 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
-from .config import Settings
+from ..config import Settings
 
 # Distributions whose version is part of every fingerprint.
 DISTRIBUTIONS = ("sphinx", "docutils")
 # Folders and files of a source tree that are never inputs.
 _IGNORED_PARTS = {"__pycache__", "_build", ".git", ".mypy_cache", ".pytest_cache"}
 _IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the whole triglot package
 
 
 def tree_files(folder: Path) -> list[Path]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import Settings
-from .errors import TriglotError
+from ..config import Settings
+from ..errors import TriglotError
 
 SOURCE_SUFFIXES = (".rst", ".txt", ".py")
 
@@ -34,7 +34,7 @@ def check_inputs(settings: Settings) -> None:
     """The sources and the glossary are readable: raise TriglotError (file, line) at the first problem."""
     check_sources(settings.docs)
     if settings.glossary.exists():
-        from .glossary import load_glossary  # here: only builds that run Sphinx need it
+        from ..glossary import load_glossary  # here: only builds that run Sphinx need it
 
         load_glossary(settings.glossary, settings.languages, required=[settings.source_language],
                       source_language=settings.source_language)

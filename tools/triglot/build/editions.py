@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import tex
-from .config import Settings
+from ..config import Settings
 from .fingerprint import common_inputs, edition_fingerprint
-from .fs import atomic_write
+from ..fs import atomic_write
 from .preflight import check_inputs
 
 # The Sphinx builder behind each output format of triglot.

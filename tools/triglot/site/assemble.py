@@ -14,11 +14,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import FORMATS, BuildResult, EditionBuild, plan, run_editions
-from .config import Settings
-from .fs import atomic_write
+from ..build.editions import FORMATS, BuildResult, EditionBuild, plan, run_editions
+from ..config import Settings
+from ..fs import atomic_write
 from .publish import publish, site_link
-from .site_index import root_index_html
+from .root_index import root_index_html
 
 DOWNLOADS = "downloads"
 MANIFEST = ".triglot-published.json"  # in the site: which inputs each part was built from
@@ -106,7 +106,7 @@ def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: i
                     manifest[part_key(edition)] = fingerprint
         atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("ascii"))
         atomic_write(staging / "index.html", root_index_html(settings, edition_titles(staging)).encode("utf-8"))
-        from .reader_site import assemble_reader_pages  # here: it imports Sphinx
+        from .reader_pages import assemble_reader_pages  # here: it imports Sphinx
 
         assemble_reader_pages(settings, staging)  # last: needs every edition and download in place
 
@@ -136,7 +136,7 @@ def place(staging: Path, current: Path, edition: EditionBuild, built: bool) -> b
 
 def edition_titles(site: Path) -> dict[str, str]:
     """Each published edition's title, from the ``triglot-edition.json`` its build wrote."""
-    from .sphinx.metadata import EDITION_FILE  # here, not at the top: the no-op build never imports Sphinx
+    from ..sphinx.metadata import EDITION_FILE  # here, not at the top: the no-op build never imports Sphinx
 
     titles = {}
     for path in sorted(site.glob(f"*/{EDITION_FILE}")):

@@ -1,4 +1,4 @@
-"""Renders the site-level pages (parallel view, status page) from ``triglot/templates``."""
+"""Renders the site-level pages (parallel view, status page) from ``triglot/site/templates``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import jinja2
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("triglot", "templates"),
+        loader=jinja2.PackageLoader("triglot.site", "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -21,5 +21,5 @@ def _environment() -> jinja2.Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """The template *template* of ``triglot/templates`` rendered with *context* (HTML escaped)."""
+    """The template *template* of ``triglot/site/templates`` rendered with *context* (HTML escaped)."""
     return _environment().get_template(template).render(**context)

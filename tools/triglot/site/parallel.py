@@ -19,9 +19,9 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from .config import Settings
-from .languages import native_name
-from .site_pages import render
+from ..config import Settings
+from ..languages import native_name
+from .pages import render
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.IGNORECASE)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import Settings
+from ..config import Settings
 
 
 def site_link(settings: Settings) -> Path:

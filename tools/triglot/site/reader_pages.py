@@ -2,7 +2,7 @@
 
 Shows the download links whose files exist, and writes ``parallel.html``,
 ``status.html`` and ``sitemap.xml`` at the site's root from the editions the
-site holds. Called by ``triglot.site`` once the editions are in place.
+site holds. Called by ``triglot.site.assemble`` once the editions are in place.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import Settings
+from ..config import Settings
 from .downloads import update_edition
-from .fs import atomic_write
+from ..fs import atomic_write
 from .parallel import parallel_html
 from .sitemap import sitemap_xml
 from .status_page import status_html
-from .sphinx.alternates import READER_FILE
-from .sphinx.metadata import EDITION_FILE
-from .sphinx.switcher import DOWNLOAD_FORMATS, download_file
+from ..sphinx.alternates import READER_FILE
+from ..sphinx.metadata import EDITION_FILE
+from ..sphinx.switcher import DOWNLOAD_FORMATS, download_file
 
 _SKIPPED_PAGES = {"search.html", "genindex.html"}
 

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import read_catalog, run_checks, select_checks
-from .config import Settings
-from .errors import TriglotError
-from .glossary import load_glossary
-from .languages import native_name
-from .site_pages import render
-from .stats import catalog_stats
+from ..checks import read_catalog, run_checks, select_checks
+from ..config import Settings
+from ..errors import TriglotError
+from ..glossary import load_glossary
+from ..languages import native_name
+from .pages import render
+from ..stats import catalog_stats
 
 _FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 

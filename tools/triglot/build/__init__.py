@@ -1,0 +1,1 @@
+"""Planning and running the edition builds: fingerprints, preflight checks, TeX."""

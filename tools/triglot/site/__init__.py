@@ -1,0 +1,1 @@
+"""Assembling and publishing a site from the built parts."""
