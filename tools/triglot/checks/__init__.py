@@ -8,7 +8,7 @@ this package registers every family's checks.
 from __future__ import annotations
 
 from . import (  # noqa: F401  (registration)
-    citations, consistency, markup_checks, numbers, terminology, transliteration, typesetting, typography,
+    citations, consistency, markup_checks, numbers, terminology, textlint, transliteration, typesetting, typography,
 )
 from .model import SEVERITIES, Catalog, Finding, Message
 from .po import read_catalog
