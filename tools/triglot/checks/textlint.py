@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .model import Catalog, Finding, Message
-from .plain import PLACEHOLDER, plain_text
+from .plain import NOTE_REFERENCE, PLACEHOLDER, plain_text
 from .registry import CheckContext, check
 
 FAMILY = "textlint"
@@ -35,8 +35,14 @@ def find_textlint(start: Path) -> Path | None:
 
 
 def visible_text(message: Message) -> str:
-    """The msgstr as a reader sees it, on one line."""
-    return " ".join(plain_text(message.msgstr).replace(PLACEHOLDER, "").split())
+    """The msgstr as a reader sees it, on one line: footnote marks left out, code and links as ＿.
+
+    ＿ stands for what textlint cannot read (``code``, a reference): leaving
+    nothing there would glue the words around it ("イメージが使用する際に ``/var/…``
+    にコピー" would become "際に にコピー", a doubled particle that is not there).
+    """
+    text = plain_text(NOTE_REFERENCE.sub("", message.msgstr))
+    return " ".join(text.replace(PLACEHOLDER, "＿").split())
 
 
 def run_textlint(program: Path, paragraphs: Sequence[Sequence[str]]) -> list[list[tuple[int, str, str]]]:
