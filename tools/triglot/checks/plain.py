@@ -19,7 +19,7 @@ _NAME = r"(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*"
 _ROLE = re.compile(rf"(?::(?P<role>{_NAME}):)?`(?P<body>(?:[^`\\]|\\.)+)`(?::(?P<suffix>{_NAME}):|(?P<link>__?))?")
 _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
 #: A footnote or citation reference (``[1]_``, ``[#note]_``), with the escaped space before it.
-NOTE_REFERENCE = re.compile(r"(?:\\ )?\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
+NOTE_REFERENCE = re.compile(r"(?P<escape>\\ )?\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
 _SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|(?:__?)?")
 _URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>`]+")
 _EMPHASIS = re.compile(r"(\*\*?)(?=\S)(.+?)(?<=\S)\1")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .conventions import pattern, quoted_spans, rules
 from .model import Catalog, Finding, Message
-from .plain import plain_text
+from .plain import NOTE_REFERENCE, plain_text
 from .registry import CheckContext, check
 from .typography import minority_styles
 
@@ -15,7 +15,6 @@ FAMILY = "typography"
 
 _WORD_BEFORE = re.compile(r"\S*$")
 _WORD_AFTER = re.compile(r"\S*")
-_NOTE_REFERENCE = re.compile(r"(?P<escape>\\ )?\[(?:\d+|#[\w.-]*|\*)\]_")
 
 
 @check("typo-nbsp", FAMILY, "warning", languages=["ru"])
@@ -49,7 +48,7 @@ def note_position(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     """
     convention = rules("note_mark", ctx.lang)
     text = message.msgstr
-    for match in _NOTE_REFERENCE.finditer(text):
+    for match in NOTE_REFERENCE.finditer(text):
         mark = match.group().lstrip("\\ ")
         before = text[:match.start()]
         if not before:
