@@ -9,10 +9,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (alternates, epub, fallback, glossary_page, latex, metadata, paragraph_ids, project_settings, safety, search_ja,
+from . import (alternates, edition_facts, epub, fallback, glossary_page, latex, metadata, paragraph_ids, project_settings, safety, search_ja,
                switcher, untranslated)
 
-_FEATURES = [project_settings, safety, metadata, untranslated, glossary_page, latex, epub, paragraph_ids, fallback, alternates,
+_FEATURES = [project_settings, safety, metadata, edition_facts, untranslated, glossary_page, latex, epub, paragraph_ids, fallback, alternates,
              switcher, search_ja]
 
 

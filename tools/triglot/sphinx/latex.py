@@ -147,10 +147,10 @@ def typographic(text: str, lang: str) -> str:
     return smartyPants(text, "qDe", lang.replace("_", "-"))
 
 
-def document_name(app: Sphinx, config: Config) -> str:
-    """The base name of the edition's TeX and PDF files: ``<catalog>-<lang>``."""
+def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:
+    """The base name of the edition's TeX, PDF and EPUB files: ``<catalog>-<lang>`` (*lang*: another edition's)."""
     settings = project_settings(app)
-    return f"{settings.catalog if settings else 'edition'}-{config.language}"
+    return f"{settings.catalog if settings else 'edition'}-{lang or config.language}"
 
 
 def _apply(app: Sphinx, config: Config) -> None:

@@ -19,6 +19,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
 
 from triglot.fs import atomic_write
 
@@ -71,6 +72,21 @@ def _apply(app: Sphinx, config: Config) -> None:
     config.project = title
 
 
+class MetaAttributes(SphinxTransform):
+    """A translated ``.. meta::`` loses the ``translated`` flag Sphinx sets on it.
+
+    The HTML writers print every attribute of a meta node, so Sphinx's flag
+    became ``<meta name="author" translated="True">``, which HTML and EPUB
+    validators reject.
+    """
+
+    default_priority = 21  # right after Sphinx's Locale transform (20)
+
+    def apply(self, **kwargs: object) -> None:
+        for node in self.document.findall(nodes.meta):
+            node.attributes.pop("translated", None)
+
+
 EDITION_FILE = "triglot-edition.json"
 
 
@@ -89,5 +105,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("triglot_title", "", "env", types=frozenset({str}))
     app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
     app.add_role("pubdate", _pubdate_role)
+    app.add_transform(MetaAttributes)
     app.connect("config-inited", _apply, priority=200)
     app.connect("builder-inited", _write_edition_file)
