@@ -20,6 +20,9 @@ exclude_patterns = ["_build"]
 
 html_theme = "furo"
 html_title = project
+# The footer credits "Furo" in each edition's language; Sphinx's share of furo's
+# credit line ends in an English "'s" that no catalog can translate.
+html_show_sphinx = False
 
 # The public URL of build/site. Search engines and reference managers need
 # absolute URLs (hreflang alternates, the sitemap, canonical links, the
