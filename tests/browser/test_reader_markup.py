@@ -11,6 +11,8 @@ import lxml.html
 
 from triglot.site.downloads import update_edition
 
+from conftest import ROOT
+
 from .conftest import FUZZY_IN_RU, UNTRANSLATED_IN_JA
 
 
@@ -119,3 +121,19 @@ def test_the_sitemap_lists_every_page_with_its_alternates(reader_site):
     assert [(url.find("s:loc", ns).text, [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)])
             for url in urls] == expected
     assert all((reader_site / loc.removeprefix(site_url)).is_file() for loc, _links in expected)
+
+
+def test_no_english_interface_string_in_the_translated_editions(reader_site):
+    """What a reader of ru or ja sees around the text (labels, titles, buttons, footer) is in their language."""
+    from triglot.catalog.parse import read_po
+
+    template = [entry.msgid.strip() for entry in read_po(ROOT / "locale" / "sphinx.pot").messages]
+    english = {msgid for msgid in template if msgid and msgid not in {"{code}", "Furo", "Index"} and "%" not in msgid}
+    for lang in ("ru", "ja"):
+        for name in ("index.html", "glossary.html", "search.html", "status.html", "parallel.html"):
+            tree = lxml.html.parse(str(reader_site / lang / name))
+            for content in tree.xpath('//article[@role="main"]|//main[@id="parallel"]|//table[@lang="en"]|//script'):
+                content.drop_tree()  # the text itself (with its English passages and notes), scripts
+            shown = {text.strip() for text in tree.xpath("//body//text()")} | {
+                value.strip() for value in tree.xpath("//body//@aria-label|//body//@title|//body//@placeholder")}
+            assert sorted(shown & english) == [], f"{lang}/{name}"
