@@ -24,6 +24,7 @@ class EditionFacts:
     language: str
     source_language: str
     title: str
+    source_title: str  # the title of the source edition
     author: str
     translator: str
     date: str  # YYYY-MM-DD, or "" when the root document has no :pubdate:
@@ -74,6 +75,7 @@ def edition_facts(app: Sphinx) -> EditionFacts:
         language=language,
         source_language=source,
         title=config.triglot_title or config.project,
+        source_title=config.triglot_source_title or config.project,
         author=config.triglot_author or config.author,
         translator=translators.get(language, "") if language != source else "",
         date=publication_date(doctree),

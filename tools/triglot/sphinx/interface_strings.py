@@ -29,6 +29,8 @@ READER_MESSAGES = {
     "parallel": "Parallel view",
     "downloads": "Download:",
     "status": "Translation status",
+    "cite": "Cite this edition",
+    "cite_formats": "Reference for a reference manager:",
     "fallback_mark": "{code}",
     "fallback_title": "Not translated yet: shown in the original ({source}).",
     "fallback_note": "Some passages of this page are not translated yet: they are shown in the original ({source}) "

@@ -67,6 +67,7 @@ def _apply(app: Sphinx, config: Config) -> None:
         config.triglot_date_locale = settings.babel_locale(config.language)
     title = _translated(app, config, config.project)
     config.triglot_title = title
+    config.triglot_source_title = config.project
     config.triglot_author = _translated(app, config, config.author)
     config.html_title = html.escape(title, quote=False)  # Furo prints html_title as HTML, unescaped
     config.project = title
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> None:
     """Register the ``pubdate`` role and the title translation."""
     app.add_config_value("triglot_date_locale", "", "env", types=frozenset({str}))
     app.add_config_value("triglot_title", "", "env", types=frozenset({str}))
+    app.add_config_value("triglot_source_title", "", "env", types=frozenset({str}))
     app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
     app.add_role("pubdate", _pubdate_role)
     app.add_transform(MetaAttributes)
