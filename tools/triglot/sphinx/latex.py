@@ -22,7 +22,10 @@ of their pages.
 from __future__ import annotations
 
 import html
+import os
 import re
+import time
+import uuid
 from pathlib import Path
 
 from docutils import nodes
@@ -222,17 +225,30 @@ class FootnoteOnlyRubric(SphinxPostTransform):
 _SECTION_ENDS = (nodes.compound, nodes.rubric, nodes.section, nodes.transition)
 
 
-def archival_lines(facts: EditionFacts, lang_tag: str) -> tuple[str, str]:
+def archival_lines(facts: EditionFacts, lang_tag: str, epoch: str | None = None) -> tuple[str, str]:
     r"""(the first line of the TeX file, lines for the end of its preamble) of an archival PDF.
 
     ``\DocumentMetadata`` before ``\documentclass`` makes LaTeX write PDF/A-2b:
     an XMP stream with the title, author and language hyperref is given, an
     output intent, and a tagged PDF (LaTeX's tagging project, phase II). The
     edition's description goes into the XMP's ``dc:description`` (pdfsubject),
-    its translator into ``dc:contributor``.
+    its translator into ``dc:contributor``, its publication date into
+    ``dc:date``; with *epoch* (``SOURCE_DATE_EPOCH``) every other date of the
+    XMP is that time, so the PDF is reproducible.
     """
     first = rf"\DocumentMetadata{{pdfstandard=A-2b, lang={lang_tag}, pdfversion=1.7, testphase=phase-II}}"
     lines = []
+    if facts.date:  # the XMP's dc:date: the publication date
+        lines.append(rf"\AddToDocumentProperties[hyperref]{{pdfdate}}{{D:{facts.date.replace('-', '')}000000Z}}")
+    if epoch:  # LaTeX dates the XMP from its log file's time, which SOURCE_DATE_EPOCH does not reach
+        stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(int(epoch)))
+        instance = uuid.uuid5(uuid.NAMESPACE_URL, f"triglot:{lang_tag}:{facts.title}:{epoch}")
+        lines += [rf"\AddToDocumentProperties[document]{{pdfcreationdate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[document]{{pdfmoddate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[hyperref]{{pdfmetadate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[hyperref]{{pdfinstanceid}}{{uuid:{instance}}}",
+                  # the trailer's /ID, which LuaTeX derives from the time and the file's path
+                  rf"\ifdefined\pdfvariable\pdfvariable trailerid{{[<{instance.hex}> <{instance.hex}>]}}\fi"]
     if facts.description:
         lines.append(rf"\hypersetup{{pdfsubject={{{escape(facts.description, 'lualatex')}}}}}")
     if facts.translator:
@@ -249,7 +265,8 @@ def _write_archival_metadata(app: Sphinx, exception: BaseException | None) -> No
     path = Path(app.outdir) / f"{document_name(app, app.config)}.tex"
     if not path.is_file():
         return
-    first, preamble_end = archival_lines(edition_facts(app), pdf_language(app.config))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    first, preamble_end = archival_lines(edition_facts(app), pdf_language(app.config), epoch if epoch.isdigit() else None)
     tex = path.read_text(encoding="utf-8")
     if not tex.startswith(r"\DocumentMetadata"):
         tex = f"{first}\n{tex}".replace("\n\\begin{document}", f"\n{preamble_end}\n\\begin{{document}}", 1)
