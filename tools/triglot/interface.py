@@ -27,7 +27,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from .config import Settings
-from .sanitize import GROWTH_MARGIN, MAX_GROWTH, SafeCatalog, new_control_characters, read_safe_catalog
+from .sanitize import SafeCatalog, read_safe_catalog, text_refusal
 
 DOMAIN = "sphinx"
 _TAG = re.compile(r"<[^<>]*>")
@@ -68,11 +68,9 @@ def _brace_names(text: str) -> set[str] | None:
 
 def interface_refusal(msgid: str, msgstr: str) -> str | None:
     """Why *msgstr* may not stand for the interface string *msgid*, or None when it may."""
-    controls = new_control_characters(msgid, msgstr)
-    if controls:
-        return "the translation holds control characters: " + ", ".join(controls)
-    if len(msgstr) > MAX_GROWTH * len(msgid) + GROWTH_MARGIN:
-        return f"the translation is {len(msgstr)} characters long, its source {len(msgid)}"
+    reason = text_refusal(msgid, msgstr)
+    if reason:
+        return reason
     extra_tags = Counter(_TAG.findall(msgstr)) - Counter(_TAG.findall(msgid))
     if extra_tags:
         return "HTML its source lacks: " + ", ".join(sorted(extra_tags.elements()))

@@ -96,13 +96,21 @@ def new_control_characters(msgid: str, msgstr: str) -> list[str]:
     return [f"U+{ord(char):04X}" for char in sorted(extra)]
 
 
-def refusal_reason(msgid: str, msgstr: str) -> str | None:
-    """Why a build may not use *msgstr* for *msgid*, or None when it may."""
+def text_refusal(msgid: str, msgstr: str) -> str | None:
+    """Why *msgstr* is no text to stand for *msgid* whatever its markup (control characters, length), or None."""
     controls = new_control_characters(msgid, msgstr)
     if controls:
         return "the translation holds control characters: " + ", ".join(controls)
     if len(msgstr) > MAX_GROWTH * len(msgid) + GROWTH_MARGIN:
         return f"the translation is {len(msgstr)} characters long, its source {len(msgid)}"
+    return None
+
+
+def refusal_reason(msgid: str, msgstr: str) -> str | None:
+    """Why a build may not use *msgstr* for *msgid*, or None when it may."""
+    reason = text_refusal(msgid, msgstr)
+    if reason:
+        return reason
     try:
         problems = markup_problems(msgid, msgstr)
     except Exception as exc:  # noqa: BLE001 - a checker failure refuses, never lets through
