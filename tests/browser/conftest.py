@@ -132,7 +132,10 @@ def problems() -> Problems:
 
 @pytest.fixture
 def open_page(browser: object, problems: Problems) -> Iterator[object]:
-    """``open_page(viewport=DESKTOP, locale="en-GB", color_scheme="light")``: a fresh page in its own context, watched."""
+    """``open_page(viewport=DESKTOP, locale="en-GB", color_scheme="light")``: a fresh page in its own context.
+
+    The page is watched for errors (see :class:`Problems`).
+    """
     contexts = []
 
     def make(viewport: dict[str, int] = DESKTOP, locale: str = "en-GB", color_scheme: str = "light") -> object:
