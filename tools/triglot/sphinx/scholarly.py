@@ -82,6 +82,7 @@ def accessed() -> datetime.date:
 def edition_reference(app: Sphinx, facts: EditionFacts) -> Reference:
     """The reference of the edition being built."""
     root_uri = app.builder.get_target_uri(app.config.root_doc)
+    translated_title = facts.is_translation and facts.title != facts.source_title
     return Reference(
         key=citation_key(app.config.author, facts.date, facts.language),
         title=typographic(facts.title, facts.language),
@@ -92,8 +93,8 @@ def edition_reference(app: Sphinx, facts: EditionFacts) -> Reference:
         url=edition_url(app, facts.language, root_uri),
         accessed=accessed(),
         description=facts.description,
-        original_title=typographic(facts.source_title, facts.source_language) if facts.is_translation else "",
-        original_language=facts.source_language if facts.is_translation else "",
+        original_title=typographic(facts.source_title, facts.source_language) if translated_title else "",
+        original_language=facts.source_language if translated_title else "",
     )
 
 
