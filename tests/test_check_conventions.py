@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from triglot.checks import REGISTRY, Catalog, Message, run_checks
+from triglot.checks import REGISTRY, read_catalog, run_checks
 from triglot.checks.conventions import conventions, without_translator_notes
 from triglot.glossary import load_glossary
 from triglot.sphinx.punctuation import punctuate
@@ -37,12 +35,10 @@ def test_the_japanese_glossary_writes_ranges_as_the_japanese_catalog_does() -> N
 
 
 def test_the_interface_strings_follow_the_japanese_punctuation_rules() -> None:
-    """The checks of Japanese catalogs hold for the reader's own strings, and labels get a full-width colon."""
-    table = yaml.safe_load((ROOT / "tools/triglot/sphinx/data/reader.yaml").read_text(encoding="utf-8"))
-    messages = tuple(Message(Path("reader.yaml"), number, table["en"][key], text)
-                     for number, (key, text) in enumerate(table["ja"].items(), 1))
+    """The checks of Japanese catalogs hold for the interface's own catalog, and labels get a full-width colon."""
+    catalog = read_catalog(ROOT / "locale/ja/LC_MESSAGES/sphinx.po", "ja")
     checks = [check for check in REGISTRY.values() if check.family == "typography" and check.runs_for("ja")]
-    assert run_checks([Catalog(Path("reader.yaml"), "ja", messages)], checks) == []
-    assert punctuate("label", table["ja"]["downloads"], "ja") == "ダウンロード："
+    assert run_checks([catalog], checks) == []
+    assert {message.msgid: message.msgstr for message in catalog.messages}["Download:"] == "ダウンロード："
     assert punctuate("label", "Download", "en") == "Download: "
     assert punctuate("gloss", "sofuto pawā", "ja") == "（sofuto pawā）"

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_triglot
+from conftest import ROOT, copy_project, run_triglot
+
+# The line after "[tool.triglot]" in the project's pyproject.toml, where the cases below break the TOML.
+TOML_LINE = (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines().index("[tool.triglot]") + 3
 
 PO = "locale/ru/LC_MESSAGES/article.po"
 GLOSSARY = "glossary/terms.yaml"
@@ -65,7 +68,7 @@ CASES = [
     *[Case(f"po-crlf-{cmd}", (cmd,), PO, CRLF, None) for cmd in ("check", "stats")],  # GNU gettext reads CRLF too
     # Settings
     Case("toml-invalid", ("stats",), "pyproject.toml", _replace(b"[tool.triglot]\n", b"[tool.triglot]\nlanguages = [\n"),
-         "{root}/pyproject.toml:53: invalid TOML: Invalid value (at line 53, column 1)"),
+         f"{{root}}/pyproject.toml:{TOML_LINE}: invalid TOML: Invalid value (at line {TOML_LINE}, column 1)"),
     Case("toml-bom", ("check",), "pyproject.toml", BOM,
          "{root}/pyproject.toml:1: invalid TOML: Invalid statement (at line 1, column 1)"),
     Case("toml-binary", ("update",), "pyproject.toml", lambda data: data + bytes(range(256)),

@@ -10,7 +10,10 @@ from triglot.config import Settings
 from triglot.errors import TriglotError
 from triglot.fs import atomic_write
 
+from triglot.interface import DOMAIN as INTERFACE_DOMAIN
+
 from .extract import extract_templates
+from .interface_template import interface_template
 from .header import language_header, set_header_fields
 from .merge import merge_language
 from .model import Catalog
@@ -57,6 +60,8 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     existing = {path: _read_existing(path) for lang in languages
                 for path in sorted((settings.locale / lang / "LC_MESSAGES").rglob("*.po"))}
     templates = extract_templates(settings)
+    header = next(iter(templates.values())).header if templates else None
+    templates[INTERFACE_DOMAIN] = interface_template(settings.docs, header)  # the reader's interface strings
     updates = [_template_update(settings, domain, template) for domain, template in templates.items()]
     for lang in languages:
         olds = {domain: existing.get(catalog_path(settings, lang, domain), (None, None)) for domain in templates}

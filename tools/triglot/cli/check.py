@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
     from triglot.checks.collect import po_files, read_catalogs
     from triglot.checks.output import as_github, as_json, as_text, check_list
+    from triglot.interface import interface_po_path
 
     if args.list:
         sys.stdout.write(check_list(list(iter_docs())))
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
-        files = [settings.po_path(lang) for lang in langs if settings.po_path(lang).is_file()]
+        candidates = [path for lang in langs for path in (settings.po_path(lang), interface_po_path(settings, lang))]
+        files = [path for path in candidates if path.is_file()]
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":

@@ -24,6 +24,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from triglot.fs import atomic_write
+from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
 from .project_settings import project_settings
 
@@ -58,7 +59,8 @@ def _warn(message: str, path: Path, line: int | None = None) -> None:
         logger.warning("%s: %s", path, message, type="triglot", subtype="unsafe")
 
 
-def _report(refusal: Refusal) -> None:
+def report_refusal(refusal: Refusal) -> None:
+    """Report *refusal* as a ``triglot.unsafe`` warning at its PO line."""
     what = "catalog refused, the source text is used throughout" if not refusal.msgid else (
         "translation refused, the source text is used instead"
     )
@@ -70,9 +72,10 @@ def _unused_catalogs(settings_locale: Path, language: str, catalog: str) -> list
     folder = settings_locale / language / "LC_MESSAGES"
     if not folder.is_dir():
         return []
+    read = {f"{catalog}.po", f"{INTERFACE_DOMAIN}.po"}  # the interface catalog: triglot.sphinx.interface_strings
     return sorted(
         path for path in folder.rglob("*")
-        if path.is_file() and path.suffix in {".po", ".js"} and path.name != f"{catalog}.po"
+        if path.is_file() and path.suffix in {".po", ".js"} and path.relative_to(folder).as_posix() not in read
     )
 
 
@@ -125,9 +128,10 @@ def _apply(app: Sphinx, config: Config) -> None:
     source = settings.po_path(config.language)
     safe = read_safe_catalog(source, allow_fuzzy=config.gettext_allow_fuzzy_translations) if source.is_file() else None
     for refusal in safe.refusals if safe else ():
-        _report(refusal)
+        report_refusal(refusal)
     for ignored in _unused_catalogs(settings.locale, config.language, settings.catalog):
-        _warn(f"ignored: a build reads only {settings.catalog}.po of the locale folder", ignored)
+        _warn(f"ignored: a build reads only {settings.catalog}.po and {INTERFACE_DOMAIN}.po of the locale folder",
+              ignored)
     compile_mo = not getattr(config, "gettext_auto_build", True)
     _write_catalog(target, safe.messages if safe else {}, config.language, compile_mo)
 
