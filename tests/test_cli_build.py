@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import run_triglot
 from html_text import read_page
 
-COMMANDS = ["build", "update", "check", "stats", "glossary", "add-language", "serve"]
+COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "add-language", "serve"]
 
 
 def test_help_lists_every_command(project: Path) -> None:

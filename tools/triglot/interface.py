@@ -118,7 +118,3 @@ class InterfaceTranslations(gettext.NullTranslations):
         """*message* translated, or as it is."""
         return self.messages.get(message, message)
 
-
-def interface_translations(settings: Settings, lang: str) -> InterfaceTranslations:
-    """The interface in *lang*, from its checked catalog (for pages made outside Sphinx)."""
-    return InterfaceTranslations(read_interface_catalog(settings, lang).messages)

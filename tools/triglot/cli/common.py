@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
+from pathlib import Path
 
 from triglot.config import Settings, load_settings
 from triglot.errors import TriglotError
@@ -30,9 +32,15 @@ def selected_languages(settings: Settings, requested: list[str] | None, *, inclu
     return [lang for lang in configured if lang in requested] or list(requested)
 
 
-def settings_from_cwd() -> Settings:
-    """The settings of the project in the working folder."""
-    return load_settings()
+def add_out_option(parser: argparse.ArgumentParser) -> None:
+    """``--out DIR``: the build folder, instead of the project's ``build`` setting."""
+    parser.add_argument("--out", metavar="DIR", help="build folder (default: the project's build setting)")
+
+
+def settings_from_cwd(out: str | None = None) -> Settings:
+    """The settings of the project in the working folder; with *out*, its build folder is *out*."""
+    settings = load_settings()
+    return replace(settings, build=Path(out).resolve()) if out else settings
 
 
 def positive_int(text: str) -> int:

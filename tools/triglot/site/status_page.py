@@ -42,17 +42,67 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CatalogStatus:
+    """How far one language's catalogs are translated and what the checks find in them.
+
+    Made when its HTML edition is built and carried in that edition's part, so
+    the status page can be made from the parts alone.
+    """
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    findings: tuple[Finding, ...] = ()
+
+    def as_json(self) -> dict:
+        """A JSON-ready dictionary (the findings as lists)."""
+        return {"translated": self.translated, "fuzzy": self.fuzzy, "untranslated": self.untranslated,
+                "findings": [[f.file, f.line, f.check, f.severity, f.message] for f in self.findings]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> CatalogStatus:
+        """The status :meth:`as_json` wrote; raises ValueError, TypeError or KeyError when it is not one."""
+        counts = [data[name] for name in ("translated", "fuzzy", "untranslated")]
+        if not all(isinstance(count, int) and count >= 0 for count in counts):
+            raise ValueError("counts must be whole numbers")
+        findings = []
+        for item in data["findings"]:
+            file, line, check, severity, message = item
+            if not (isinstance(line, int) and all(isinstance(text, str) for text in (file, check, severity, message))):
+                raise ValueError("a finding is [file, line, check, severity, message]")
+            findings.append(Finding(file, line, check, severity, message))
+        return cls(*counts, tuple(findings))
+
+
+@dataclass(frozen=True)
 class EditionStatus:
     """One edition's line on the status page."""
 
     lang: str
     name: str
-    translated: int
-    fuzzy: int
-    untranslated: int
+    catalogs: CatalogStatus
     shown_in_source: int
-    findings: tuple[Finding, ...]
     downloads: tuple[tuple[str, str], ...]
+
+    @property
+    def translated(self) -> int:
+        """Messages translated."""
+        return self.catalogs.translated
+
+    @property
+    def fuzzy(self) -> int:
+        """Messages fuzzy."""
+        return self.catalogs.fuzzy
+
+    @property
+    def untranslated(self) -> int:
+        """Messages untranslated."""
+        return self.catalogs.untranslated
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings of ``triglot check`` on the edition's catalogs."""
+        return self.catalogs.findings
 
     @property
     def total(self) -> int:
@@ -98,24 +148,27 @@ def build_time() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
-def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[str, str]) -> EditionStatus:
-    """The status of *lang*'s edition in the assembled *site*."""
-    counts: tuple[int, int, int] = (0, 0, 0)
-    findings: tuple[Finding, ...] = ()
-    if lang != settings.source_language:
-        try:
-            counts, findings = catalog_counts(settings, lang), check_findings(settings, lang)
-        except TriglotError as exc:  # an unreadable catalog is a finding of the page, not a failed site
-            where = os.path.relpath(exc.path, settings.root) if exc.path else ""
-            findings = (Finding(where, exc.line or 0, "catalog", "error", exc.message),)
+def catalog_status(settings: Settings, lang: str) -> CatalogStatus:
+    """The counts and check findings of *lang*'s catalogs (nothing for the source language).
+
+    An unreadable catalog is a finding of the page, not a failed site.
+    """
+    if lang == settings.source_language:
+        return CatalogStatus()
+    try:
+        return CatalogStatus(*catalog_counts(settings, lang), check_findings(settings, lang))
+    except TriglotError as exc:
+        where = os.path.relpath(exc.path, settings.root) if exc.path else ""
+        return CatalogStatus(findings=(Finding(where, exc.line or 0, "catalog", "error", exc.message),))
+
+
+def edition_status(site: Path, lang: str, catalogs: CatalogStatus, downloads: dict[str, str]) -> EditionStatus:
+    """The status of *lang*'s edition in the assembled *site*, its catalogs' status being *catalogs*.
+
+    *downloads* maps a label to a download's path in the edition; those in the site are listed.
+    """
     present = tuple((label, f"{lang}/{path}") for label, path in downloads.items() if (site / lang / path).is_file())
-    return EditionStatus(lang, native_name(lang), *counts, shown_in_source(site / lang), findings, present)
-
-
-def edition_statuses(settings: Settings, site: Path, downloads: dict[str, dict[str, str]]) -> list[EditionStatus]:
-    """The status of every edition in *site*; *downloads* maps each language to {label: path in its edition}."""
-    return [edition_status(settings, site, lang, downloads.get(lang, {}))
-            for lang in settings.languages if (site / lang).is_dir()]
+    return EditionStatus(lang, native_name(lang), catalogs, shown_in_source(site / lang), present)
 
 
 def status_html(settings: Settings, editions: list[EditionStatus], title: str, page: SitePage) -> str:
