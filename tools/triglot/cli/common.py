@@ -19,10 +19,15 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def selected_languages(settings: Settings, requested: list[str] | None, *, include_source: bool = True) -> list[str]:
-    """The languages a command works on: *requested*, validated, or every configured one."""
+    """The languages a command works on: *requested*, validated, or every configured one.
+
+    A code may be written as Read the Docs writes it (``pt-br`` for ``pt_BR``).
+    """
     configured = list(settings.languages if include_source else settings.translations)
     if not requested:
         return configured
+    known = {_loose_code(lang): lang for lang in settings.languages}
+    requested = [known.get(_loose_code(lang), lang) for lang in requested]
     for lang in requested:
         if lang not in settings.languages:
             raise TriglotError(
@@ -30,6 +35,10 @@ def selected_languages(settings: Settings, requested: list[str] | None, *, inclu
                 f"(add one with 'triglot add-language {lang}')"
             )
     return [lang for lang in configured if lang in requested] or list(requested)
+
+
+def _loose_code(code: str) -> str:
+    return code.replace("-", "_").lower()
 
 
 def add_out_option(parser: argparse.ArgumentParser) -> None:

@@ -46,11 +46,12 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
     others = [code for code in languages if code != lang]
+    site_pages = app.config.triglot_site_pages
     return {
         "lang": lang,
         "editions": page_editions(app, pagename),
-        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}",
-        "status_href": f"{to_edition_root}status.html",
+        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}" if site_pages else "",
+        "status_href": f"{to_edition_root}status.html" if site_pages else "",
         "downloads": [
             {"label": label, "file": download_file(catalog, lang, fmt),
              "href": to_edition_root + download_file(catalog, lang, fmt)}
