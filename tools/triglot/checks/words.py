@@ -49,9 +49,10 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=262144)
-def _english_key(word: str) -> str:
+def _word_key(word: str) -> frozenset[str]:
+    """The comparison key of a word of a language other than Russian: a final plural "s" or "'s" taken off."""
     key = re.sub(r"['’]s$", "", word)
-    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+    return frozenset({key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key})
 
 
 class TermMatcher:
@@ -71,7 +72,7 @@ class TermMatcher:
         """One set of comparison keys per word of *text*."""
         if self.lang == "ru":
             return [lemmas(w) for w in words(text)]
-        return [frozenset({_english_key(w)}) for w in words(text)]
+        return [_word_key(w) for w in words(text)]
 
     def by_substring(self, form: str) -> bool:
         """True when *form* is looked for as a substring (CJK), not word by word."""

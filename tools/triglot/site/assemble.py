@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.editions import FORMATS, BuildResult, plan, run_editions
-from ..build.fingerprint import common_inputs
+from ..build.editions import FORMATS, BuildResult, EditionBuild, plan, run_editions
+from ..build.fingerprint import common_inputs, edition_fingerprint
 from ..config import Settings
 from ..errors import TriglotError
 from ..fs import atomic_write
 from .part_checks import check_parts, missing_parts
-from .parts import Part, PartManifest, cached_part, find_parts, read_part, write_part
+from .catalog_status import CatalogStatus
+from .parts import Part, PartManifest, cached_part, find_parts, read_part, stored_manifest, write_part
 from .publish import publish, site_link
 from .root_index import root_index_html
 
@@ -69,8 +71,7 @@ def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: i
     are replaced. The swap is atomic; with nothing changed, or nothing built,
     nothing is written.
     """
-    results = run_editions(settings, plan(settings, langs, formats), jobs)
-    parts = built_parts(settings, results)
+    results, parts = build_parts(settings, langs, formats, jobs)
     published = published_parts(site_link(settings))
     if site_link(settings).exists() and all(result.skipped for result in results if result.ok) and all(
             part.key in published and published[part.key].manifest.fingerprint == part.manifest.fingerprint
@@ -95,8 +96,8 @@ def export_parts(settings: Settings, langs: list[str], formats: list[str], out: 
 
     Returns the build results and the part folders written.
     """
-    results = run_editions(settings, plan(settings, langs, formats), jobs)
-    return results, [write_part(part, out) for part in built_parts(settings, results)]
+    results, parts = build_parts(settings, langs, formats, jobs)
+    return results, [write_part(part, out) for part in parts]
 
 
 def assemble_parts(settings: Settings, paths: list[Path]) -> AssembleResult:
@@ -121,15 +122,41 @@ def assemble_parts(settings: Settings, paths: list[Path]) -> AssembleResult:
     return AssembleResult(parts, missing, assemble_site(settings, parts, published))
 
 
-def built_parts(settings: Settings, results: list[BuildResult]) -> list[Part]:
-    """The parts of the editions of *results* that built (or were current), from the build cache."""
+def build_parts(settings: Settings, langs: list[str], formats: list[str],
+                jobs: int | None = None) -> tuple[list[BuildResult], list[Part]]:
+    """Build *langs* × *formats* into parts in the build cache: the build results, and the parts that built.
+
+    The status page's line of each HTML edition to describe (the checks of
+    its catalogs) is computed in this process while Sphinx builds in others.
+    """
+    editions = plan(settings, langs, formats)
     common = common_inputs(settings)
-    parts = []
-    for result in results:
-        if result.ok:
-            fingerprint = result.edition.stamp.read_text(encoding="ascii").strip()
-            parts.append(cached_part(settings, result.edition, fingerprint, common))
-    return parts
+    with ThreadPoolExecutor(max_workers=1) as checker:
+        statuses = {edition.lang: checker.submit(_catalog_status, settings, edition.lang)
+                    for edition in editions if _to_describe(settings, edition, common)}
+        results = run_editions(settings, editions, jobs)
+        parts = [cached_part(settings, result.edition, result.edition.stamp.read_text(encoding="ascii").strip(),
+                             common, _result(statuses.get(result.edition.lang)))
+                 for result in results if result.ok]
+    return results, parts
+
+
+def _to_describe(settings: Settings, edition: EditionBuild, common: list[str]) -> bool:
+    """Whether *edition* is an HTML edition whose part has no manifest for its current inputs."""
+    if edition.fmt != "html":
+        return False
+    stored = stored_manifest(edition)
+    return stored is None or stored.fingerprint != edition_fingerprint(settings, edition.lang, edition.fmt, common)
+
+
+def _catalog_status(settings: Settings, lang: str) -> CatalogStatus:
+    from .status_page import catalog_status  # here: it imports the checks, which a no-op build does not need
+
+    return catalog_status(settings, lang)
+
+
+def _result(future: Future[CatalogStatus] | None) -> CatalogStatus | None:
+    return future.result() if future is not None else None
 
 
 def assemble_site(settings: Settings, parts: list[Part], published: dict[str, Part] | None = None) -> Path:

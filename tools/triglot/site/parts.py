@@ -33,7 +33,7 @@ from ..config import Settings
 from ..errors import TriglotError
 from ..fs import atomic_write
 from ..languages import validate_language
-from .status_page import CatalogStatus
+from .catalog_status import CatalogStatus
 
 PART_FILE = "triglot-part.json"
 PART_VERSION = 1
@@ -141,29 +141,30 @@ def luatex_version() -> str:
     return (completed.stdout.splitlines() or ["unknown"])[0].strip()
 
 
-def describe(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str]) -> PartManifest:
+def describe(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str],
+             status: CatalogStatus | None = None) -> PartManifest:
     """The manifest of *edition*, just built from inputs with this *fingerprint* (*common*: their shared part).
 
-    For an HTML edition this runs ``triglot check`` on the language's
-    catalogs, for the status page.
+    An HTML part carries its catalogs' *status* for the status page
+    (computed here, with ``triglot check``, when not given).
     """
     shared = dict(item.split("=", 1) for item in common)
     tools = {"triglot": __version__, "triglot-files": shared["triglot"], "sphinx": shared["sphinx"],
              "docutils": shared["docutils"]}
     if edition.fmt == "pdf":
         tools["luatex"] = luatex_version()
-    status, interface = None, {}
+    interface: dict[str, str] = {}
     if edition.fmt == "html":
         from ..interface import read_interface_catalog  # here: it imports docutils, which a no-op build does not need
         from .status_page import catalog_status
 
-        status = catalog_status(settings, edition.lang)
+        status = status if status is not None else catalog_status(settings, edition.lang)
         interface = read_interface_catalog(settings, edition.lang).messages
     return PartManifest(
         lang=edition.lang, format=edition.fmt, fingerprint=fingerprint, sources=shared["project"],
         catalogs=catalogs_digest(settings, edition.lang), settings=build_settings(settings, shared), tools=tools,
         files={path: digest_file(source) for path, source in edition_files(edition).items()},
-        status=status, interface=dict(sorted(interface.items())))
+        status=status if edition.fmt == "html" else None, interface=dict(sorted(interface.items())))
 
 
 def build_settings(settings: Settings, shared: dict[str, str]) -> dict[str, str]:
@@ -172,19 +173,27 @@ def build_settings(settings: Settings, shared: dict[str, str]) -> dict[str, str]
             "catalog": settings.catalog, "source_date_epoch": shared["source_date_epoch"]}
 
 
-def cached_part(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str]) -> Part:
-    """*edition*'s part in the build cache: its manifest is made once per build of the edition, then kept
-    beside it (``build/cache/<lang>/<format>.part.json``)."""
-    stored = edition.output.with_name(f"{edition.fmt}.part.json")
-    manifest = None
+def stored_manifest(edition: EditionBuild) -> PartManifest | None:
+    """The manifest kept beside *edition*'s build (``build/cache/<lang>/<format>.part.json``), if there is one."""
     try:
-        manifest = PartManifest.from_json(json.loads(stored.read_text(encoding="utf-8")))
+        return PartManifest.from_json(json.loads(_stored(edition).read_text(encoding="utf-8")))
     except (FileNotFoundError, ValueError):
-        pass
+        return None
+
+
+def cached_part(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str],
+                status: CatalogStatus | None = None) -> Part:
+    """*edition*'s part in the build cache: its manifest is made once per build of the edition (with *status*,
+    when given, for an HTML part), then kept beside it."""
+    manifest = stored_manifest(edition)
     if manifest is None or manifest.fingerprint != fingerprint:
-        manifest = describe(settings, edition, fingerprint, common)
-        atomic_write(stored, _json_bytes(manifest.as_json()))
+        manifest = describe(settings, edition, fingerprint, common, status)
+        atomic_write(_stored(edition), _json_bytes(manifest.as_json()))
     return Part(manifest, edition_files(edition), edition.output)
+
+
+def _stored(edition: EditionBuild) -> Path:
+    return edition.output.with_name(f"{edition.fmt}.part.json")
 
 
 def _json_bytes(data: object) -> bytes:

@@ -23,7 +23,8 @@ from .pages import SitePage
 from .parallel import parallel_html
 from .parts import PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
-from .status_page import NOT_EDITION_PAGES, CatalogStatus, edition_status, status_html
+from .catalog_status import CatalogStatus
+from .status_page import NOT_EDITION_PAGES, edition_status, status_html
 
 SITE_PAGES = ("parallel.html", "status.html")
 
