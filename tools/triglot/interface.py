@@ -17,7 +17,6 @@ character.
 
 from __future__ import annotations
 
-import gettext
 import re
 import string
 from collections import Counter
@@ -105,16 +104,4 @@ def write_mo_file(messages: dict[str, str], lang: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
         write_mo(handle, catalog)
-
-
-class InterfaceTranslations(gettext.NullTranslations):
-    """gettext translations from a dict of checked messages (the interface has no plural messages)."""
-
-    def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
-        self.messages = messages
-
-    def gettext(self, message: str) -> str:
-        """*message* translated, or as it is."""
-        return self.messages.get(message, message)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-
-from triglot.catalog.update import CatalogUpdate, apply_update, plan_update
+from typing import TYPE_CHECKING
 
 from .common import add_lang_option, selected_languages, settings_from_cwd
+
+if TYPE_CHECKING:
+    from triglot.catalog.update import CatalogUpdate
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,6 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Update (or, with --check, only compare) the templates and catalogs."""
+    from triglot.catalog.update import apply_update, plan_update  # here: the other commands start without it
+
     settings = settings_from_cwd()
     langs = selected_languages(settings, args.langs, include_source=False)
     print(f"triglot: extracting messages from {os.path.relpath(settings.docs, settings.root)}/ with Sphinx's "

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..build.editions import FORMATS, BuildResult, EditionBuild, plan, run_editions
 from ..build.fingerprint import common_inputs, edition_fingerprint
 from ..config import Settings
+from ..edition_files import EDITION_FILE
 from ..errors import TriglotError
 from ..fs import atomic_write
 from .part_checks import check_parts, missing_parts
@@ -196,8 +197,6 @@ def place(staging: Path, part: Part) -> None:
 
 def edition_titles(site: Path) -> dict[str, str]:
     """Each published edition's title, from the ``triglot-edition.json`` its build wrote."""
-    from ..sphinx.metadata import EDITION_FILE  # here, not at the top: the no-op build never imports Sphinx
-
     titles = {}
     for path in sorted(site.glob(f"*/{EDITION_FILE}")):
         titles[path.parent.name] = json.loads(path.read_text(encoding="utf-8")).get("title", "")

@@ -14,12 +14,9 @@ from pathlib import Path
 
 from ..config import Settings
 from ..fs import atomic_write
-from ..interface import InterfaceTranslations
-from ..sphinx.alternates import READER_FILE
-from ..sphinx.metadata import EDITION_FILE
-from ..sphinx.switcher import DOWNLOAD_FORMATS, download_file
+from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, download_file
 from .downloads import update_edition
-from .pages import SitePage
+from .pages import InterfaceTranslations, SitePage
 from .parallel import parallel_html
 from .parts import PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml

@@ -16,15 +16,11 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..checks import read_catalog, run_checks, select_checks
 from ..config import Settings
 from ..errors import TriglotError
-from ..glossary import load_glossary
-from ..interface import DOMAIN as INTERFACE_DOMAIN
 from ..languages import native_name
 from .catalog_status import CatalogStatus, Finding
 from .pages import SitePage, render
-from ..stats import catalog_stats
 
 # Pages of an edition's folder that are not its text: Sphinx's search and index, the site-level pages.
 NOT_EDITION_PAGES = frozenset({"search.html", "genindex.html", "parallel.html", "status.html"})
@@ -76,6 +72,9 @@ def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
 
     The interface catalog (``sphinx.po``, the theme's and triglot's strings) is not the edition's text.
     """
+    from ..interface import DOMAIN as INTERFACE_DOMAIN  # here: the checks and the catalogs' readers are not
+    from ..stats import catalog_stats  # needed to render the page, only to make its numbers
+
     found = [stats for stats in catalog_stats(settings, [lang]) if stats.catalog != INTERFACE_DOMAIN]
     return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
             sum(stats.untranslated.messages for stats in found))
@@ -89,6 +88,9 @@ def shown_in_source(edition: Path) -> int:
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalog."""
+    from ..checks import read_catalog, run_checks, select_checks
+    from ..glossary import load_glossary
+
     po_path = settings.po_path(lang)
     if not po_path.is_file():
         return ()

@@ -27,12 +27,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from triglot.edition_files import READER_FILE
 from triglot.fs import atomic_write
 from triglot.languages import native_name
 
 from .project_settings import project_settings
 
-READER_FILE = "triglot-reader.json"
 HTML_BUILDERS = frozenset({"html", "dirhtml"})
 
 

@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from triglot.citation import Reference, bibtex, citation_key, csl_json, formatted_citation, ris
+from triglot.edition_files import download_file
 from triglot.fs import atomic_write
 
 from .alternates import HTML_BUILDERS, edition_path, site_languages
@@ -36,7 +37,6 @@ from .edition_facts import EditionFacts, edition_facts, meta_description
 from .interface_strings import READER_MESSAGES, translate
 from .latex import document_name, typographic
 from .project_settings import project_settings
-from .switcher import download_file
 
 DESCRIPTION_LENGTH = 160  # characters: what search engines show
 CITE_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))

@@ -18,20 +18,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from triglot.edition_files import DOWNLOAD_FORMATS, download_file
+
 from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
 from .project_settings import project_settings
 from .interface_strings import reader_strings
 
 HERE = Path(__file__).parent
-DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
-
-
-def download_file(catalog: str, lang: str, fmt: str) -> str:
-    """A download's path relative to its edition's root: ``downloads/article-ru.pdf``."""
-    return f"downloads/{catalog}-{lang}.{fmt}"
-
-
 def _fallback_count(doctree: nodes.document | None) -> int:
     if doctree is None:
         return 0
