@@ -10,6 +10,7 @@ Nothing here imports Sphinx: the no-op path of ``triglot build`` stays fast.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -39,7 +40,8 @@ def tree_files(folder: Path) -> list[Path]:
     )
 
 
-def versions() -> list[str]:
+@functools.cache
+def versions() -> tuple[str, ...]:
     """``name=version`` of each distribution in :data:`DISTRIBUTIONS` that is installed."""
     found = []
     for name in DISTRIBUTIONS:
@@ -47,7 +49,7 @@ def versions() -> list[str]:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name}=absent")
-    return found
+    return tuple(found)
 
 
 def tex_engine() -> str:

@@ -135,7 +135,7 @@ def build_parts(settings: Settings, langs: list[str], formats: list[str],
     with ThreadPoolExecutor(max_workers=1) as checker:
         statuses = {edition.lang: checker.submit(_catalog_status, settings, edition.lang)
                     for edition in editions if _to_describe(settings, edition, common)}
-        results = run_editions(settings, editions, jobs)
+        results = run_editions(settings, editions, jobs, common)
         parts = [cached_part(settings, result.edition, result.edition.stamp.read_text(encoding="ascii").strip(),
                              common, _result(statuses.get(result.edition.lang)))
                  for result in results if result.ok]
