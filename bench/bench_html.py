@@ -25,21 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["pyproject.toml", "docs", "locale", "glossary"]
+from project_copy import ROOT, copy_project
+
 LANGS = ["en", "ru", "ja"]
 
-
-def copy_project(target: Path) -> Path:
-    """The project's sources, without any build output, in *target*."""
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def timed(command: list[str], cwd: Path) -> float:

@@ -14,14 +14,13 @@ Usage: ``.venv/bin/python bench/synthetic_book.py N TARGET``
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import polib
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["pyproject.toml", "docs", "locale", "glossary"]
+from project_copy import copy_project
+
 SUFFIXES = {"en": " (Part {k}.)", "ru": " (Часть {k}.)", "ja": "（第{k}部）"}
 _UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1+$")
 # Lines that start a text the catalogs translate: a paragraph or title, a note, a rubric.
@@ -49,13 +48,7 @@ def copy_of_article(article: str, k: int) -> str:
 
 def make_book(target: Path, copies: int) -> Path:
     """The project with a synthetic book of *copies* times the article in *target*."""
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, target / part)
+    copy_project(target)
     index = target / "docs" / "index.rst"
     article = index.read_text(encoding="utf-8")
     names = [f"part-{k:03d}" for k in range(2, copies + 1)]
