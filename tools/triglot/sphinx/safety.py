@@ -7,13 +7,14 @@ the edition's catalog (untrusted), keeps only the translations whose markup
 their msgid allows (:mod:`triglot.sanitize`), writes them to a build-private
 folder and points ``locale_dirs`` there: Sphinx compiles and uses that copy,
 and never sees the original catalogs, nor any other file of the locale folder
-(``sphinx.po``, ``sphinx.js``, committed ``.mo`` files). Each refused
+(``sphinx.po``, ``sphinx.js``, committed ``.mo`` files: each reported). Each refused
 translation falls back to the source text and is reported as a warning of
 type ``triglot.unsafe`` located at the PO line of its msgstr.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,7 +73,7 @@ def _unused_catalogs(settings_locale: Path, language: str, catalog: str) -> list
         return []
     return sorted(
         path for path in folder.rglob("*")
-        if path.is_file() and path.suffix in {".po", ".js"} and path.name != f"{catalog}.po"
+        if path.is_file() and path.suffix in {".po", ".mo", ".js"} and path.name != f"{catalog}.po"
     )
 
 
@@ -123,7 +124,8 @@ def _apply(app: Sphinx, config: Config) -> None:
     from triglot.sanitize import read_safe_catalog
 
     source = settings.po_path(config.language)
-    safe = read_safe_catalog(source, allow_fuzzy=config.gettext_allow_fuzzy_translations) if source.is_file() else None
+    safe = read_safe_catalog(source, root=settings.root, allow_fuzzy=config.gettext_allow_fuzzy_translations) \
+        if os.path.lexists(source) else None
     for refusal in safe.refusals if safe else ():
         _report(refusal)
     for ignored in _unused_catalogs(settings.locale, config.language, settings.catalog):
