@@ -60,12 +60,14 @@ def test_node_kinds() -> None:
 
 def test_directives_are_parsed_never_run_in_every_spelling() -> None:
     for rst in (".. include:: /etc/passwd", "..   include ::  /etc/passwd", ".. role :: x(raw)\n   :format: html",
-                "Текст.\u2028\u2028.. include:: x", "Текст.\x0c\x0c.. include:: x", "Текст.\x85\x85.. include:: x"):
+                "Текст.\u2028\u2028.. include:: x", "Текст.\x85\x85.. include:: x",
+                "Текст.\x1e\x1e.. include:: x", "Текст.\r\r.. include:: x"):
         signature = markup_of(rst)
         assert [c for c in signature.constructs if c.startswith("..")] in ([".. include::"], [".. role::"]), rst
         assert signature.messages == (), rst
     assert markup_of(".. |x| image:: /etc/passwd").constructs == (".. image::", "substitution_definition")
     assert markup_of("Текст\n.. include:: x\nв абзаце.").constructs == ("paragraph",)  # no blank line: text
+    assert markup_of("Текст.\x0c\x0c.. include:: x").constructs == ("paragraph",)  # \v and \f become spaces
     assert markup_of(".. include  :: x").constructs == ("comment",)  # two spaces before "::": a comment
 
 
