@@ -9,10 +9,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (alternates, epub, fallback, glossary_page, latex, metadata, paragraph_ids, project_settings, safety, search_ja,
-               switcher, untranslated)
+from . import (alternates, epub, fallback, glossary_page, i18n_guard, latex, metadata, paragraph_ids, project_settings, safety,
+               search_ja, switcher, untranslated)
 
-_FEATURES = [project_settings, safety, metadata, untranslated, glossary_page, latex, epub, paragraph_ids, fallback, alternates,
+_FEATURES = [project_settings, safety, i18n_guard, metadata, untranslated, glossary_page, latex, epub, paragraph_ids, fallback, alternates,
              switcher, search_ja]
 
 
