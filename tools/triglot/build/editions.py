@@ -157,12 +157,16 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     return BuildResult(edition, True, "built")
 
 
-def refused_translations(edition: EditionBuild) -> int:
-    """How many translations the last build of *edition* refused as unsafe (its ``triglot.unsafe`` warnings)."""
+def refused_translations(edition: EditionBuild) -> tuple[int, bool]:
+    """How many translations the last build of *edition* refused as unsafe, and whether it refused its
+    whole catalog (from its ``triglot.unsafe`` warnings)."""
     try:
-        return edition.log.read_text(encoding="utf-8", errors="replace").count("[triglot.unsafe]")
+        log = edition.log.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        return 0
+        return 0, False
+    warnings = [line for line in log.splitlines() if line.endswith("[triglot.unsafe]")]
+    refused = sum(1 for line in warnings if "WARNING: translation refused" in line or "WARNING: translation not used" in line)
+    return refused, any("catalog refused" in line for line in warnings)
 
 
 def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:

@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
         edition = outcome.edition
         status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
         print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
-        refused = refused_translations(edition) if outcome.ok else 0
+        refused, whole_catalog = refused_translations(edition) if outcome.ok else (0, False)
+        if whole_catalog:
+            print(f"    its catalog was refused (shown in the source language): see {edition.log}", file=sys.stderr)
         if refused:
             plural = "translation" if refused == 1 else "translations"
             print(f"    {refused} {plural} refused as unsafe (shown in English): see {edition.log}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
-        files = [settings.po_path(lang) for lang in langs if settings.po_path(lang).is_file()]
+        files = [(settings.po_path(lang), settings.root) for lang in langs if os.path.lexists(settings.po_path(lang))]
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":
@@ -89,5 +90,5 @@ def _glossary(path: str | None, settings: Settings | None) -> Any:
     if path is not None:
         return load_glossary(Path(path))
     if settings is not None and settings.glossary.is_dir() and any(settings.glossary.glob("*.y*ml")):
-        return load_glossary(settings.glossary)
+        return load_glossary(settings.glossary, root=settings.root)
     return None

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         if not changed:
             print("catalogs are up to date")
         return 1 if changed else 0
-    written = apply_update(updates)
+    written = apply_update(updates, settings.root)
     for update in written:
         print(f"{_verb(update)}d {_shown(update, settings.root)}: {_summary(update)}")
     if not written:
