@@ -202,35 +202,28 @@ local file_callbacks = {
 local writing_callbacks = { find_write_file = true, find_output_file = true }
 
 local function checked(callback, name_at, func)
+  local writing = writing_callbacks[callback] or false
   return function(...)
     local name = select(name_at, ...)
     local results = { func(...) }
-    local found = results[1]
-    if type(found) == "string" and find(callback, "^find_") then
-      local path = allowed(found, writing_callbacks[callback] or false)
+    if find(callback, "^find_") then
+      -- A name that is not a string makes LuaTeX open the name it asked for: that one is checked then.
+      local candidate = type(results[1]) == "string" and results[1] or name
+      local path = candidate == "" and "" or allowed(candidate, writing)
       if not path then
-        texio.write_nl("term and log", "triglot: " .. callback .. " refused " .. tostring(found))
-        return nil
+        texio.write_nl("term and log", "triglot: " .. callback .. " refused " .. tostring(candidate))
+        return "" -- not nil: LuaTeX would then open the name it asked for
       end
-      results[1] = path
-    elseif find(callback, "^open_read_file") or find(callback, "^read_") then
-      if not allowed(name, false) then
-        texio.write_nl("term and log", "triglot: " .. callback .. " refused " .. tostring(name))
-        return nil
-      end
+      if type(results[1]) == "string" then results[1] = path end
+    elseif not allowed(name, false) then -- open_read_file, read_*_file
+      texio.write_nl("term and log", "triglot: " .. callback .. " refused " .. tostring(name))
+      return nil
     end
     return unpack(results)
   end
 end
 
-local callback_register = callback.register
-callback.register = function(name, func, ...)
-  local name_at = file_callbacks[name]
-  if name_at and type(func) == "function" then func = checked(name, name_at, func) end
-  return callback_register(name, func, ...)
-end
-
--- kpathsea's own finders, for the callbacks nobody else registers (TeX would open any path it is given).
+-- kpathsea's own finders, for the file callbacks nobody else registers (TeX would open any path it is given).
 local find_file = kpse.find_file
 local defaults = {
   find_read_file = function(id, name) return find_file(name, "tex") or name end,
@@ -246,6 +239,17 @@ local defaults = {
   find_map_file = function(name) return find_file(name, "map") or name end,
   find_enc_file = function(name) return find_file(name, "enc") or name end,
 }
+
+-- Every file callback is checked; one that is unregistered falls back to its checked default.
+local callback_register = callback.register
+callback.register = function(name, func, ...)
+  local name_at = file_callbacks[name]
+  if name_at then
+    func = type(func) == "function" and func or defaults[name]
+    if func then func = checked(name, name_at, func) end
+  end
+  return callback_register(name, func, ...)
+end
 for name, func in pairs(defaults) do callback.register(name, func) end
 
 -- Nothing may reach the originals kept above.
