@@ -59,14 +59,19 @@ def read_input(path: Path, *, root: Path | None, limit: int, what: str = "file")
         raise
     except OSError as exc:
         raise TriglotError(f"cannot read the {what}: {exc.strerror}", path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise TriglotError(f"the {what} is {file_kind(mode)}, not a file: refused", path)
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise TriglotError(f"the {what} is {file_kind(mode)}, not a file: refused", path)
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise TriglotError(f"the {what} is larger than {limit // MIB} MB, the limit for a {what}: refused", path)
+        raise TriglotError(f"the {what} is larger than {_size(limit)}, the limit for a {what}: refused", path)
     return data
+
+
+def _size(limit: int) -> str:
+    return f"{limit // MIB} MB" if limit % MIB == 0 else f"{limit:,} bytes"
 
 
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> bool:
