@@ -71,6 +71,7 @@ def make_server(site: Path, bind: str, port: int) -> http.server.ThreadingHTTPSe
 
 def run(args: argparse.Namespace) -> int:
     """Serve the published site until interrupted."""
+    listening_address(args.bind, args.port)  # a bad address is an error whether or not a site is built
     site = site_link(settings_from_cwd())
     if not site.is_dir():
         raise TriglotError("no site has been built yet: run 'triglot build' first", site)
