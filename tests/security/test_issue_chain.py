@@ -60,6 +60,7 @@ def _variants(port: int, secret: Path, pwned: Path) -> dict[str, str]:
         "include-dev-zero": "{text}\n\n.. include :: /dev/zero",
         "glossary": "{text}\n\n.. glossary ::\n\n   soft power\n      " + GLOSSARY_PAYLOAD,
         "py-function": "{text}\n\n..  py:function :: %s()\n\n   Injected." % FUNCTION,
+        "download": "{text} :download:`x <../../outside/secret.txt>`",
         "dateline": ("Институт Дальнего Востока Российской академии наук, :pubdate:`" + IMG + _lua(secret, pwned)
                      + " <2014-01-21>`"),
     }
@@ -77,6 +78,7 @@ def make_hostile(root: Path, variants: dict[str, str]) -> dict[str, int]:
     po = polib.pofile(str(path), wrapwidth=0)
     dateline = next(e for e in po if ":pubdate:" in e.msgid)
     targets = _paragraphs(po, "colophon.rst") + _paragraphs(po, "editorial-notes.rst")
+    assert len(targets) >= len(variants)
     attacked = {}
     for (name, template), entry in zip([(n, t) for n, t in variants.items() if n != "dateline"], targets):
         entry.msgstr = template.format(text=entry.msgstr)
@@ -246,7 +248,7 @@ def test_with_layers_one_and_two_off_tex_reads_and_writes_nothing_outside(tmp_pa
     listener = ClosingListener()
     root = copy_project(tmp_path / "project")
     variants = _variants(listener.port, secret, outside / "pwned.txt")
-    make_hostile(root, {name: variants[name] for name in variants if name != "include-dev-zero"})
+    make_hostile(root, {name: variants[name] for name in variants if name not in ("include-dev-zero", "download")})
     completed = run_build(root, "--lang", "ru", "--format", "html", "--format", "pdf", disable="refusal,i18n")
     # Controls: without layers 1 and 2 the attacks work.
     site = root / "build" / "site"
