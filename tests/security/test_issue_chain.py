@@ -179,13 +179,19 @@ def assert_terms_resolve(site: Path) -> None:
     assert all(f'id="{target}"' in glossary for target in targets), targets
 
 
-@pytest.fixture(scope="module")
-def chain(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    base = tmp_path_factory.mktemp("chain")
+def outside_with_secret(base: Path) -> tuple[Path, Path]:
+    """A folder beside the project, holding a secret file: nothing may read it or write next to it."""
     outside = base / "outside"
     outside.mkdir()
     secret = outside / "secret.txt"
     secret.write_text(f"{SECRET_MARKER} key\n", encoding="utf-8")
+    return outside, secret
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("chain")
+    outside, secret = outside_with_secret(base)
     listener = Listener()
     root = copy_project(base / "project")
     lines = make_hostile(root, _variants(listener.port, secret, outside / "pwned.txt"))
@@ -224,10 +230,7 @@ def test_no_request_was_made(chain: dict) -> None:
 
 @pytest.mark.parametrize("layer", ["refusal", "i18n"])
 def test_with_one_layer_off_the_other_stops_every_variant(chain: dict, layer: str, tmp_path: Path) -> None:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    secret = outside / "secret.txt"
-    secret.write_text(f"{SECRET_MARKER} key\n", encoding="utf-8")
+    outside, secret = outside_with_secret(tmp_path)
     listener = Listener()
     root = copy_project(tmp_path / "project")
     make_hostile(root, _variants(listener.port, secret, outside / "pwned.txt"))
@@ -241,10 +244,7 @@ def test_with_one_layer_off_the_other_stops_every_variant(chain: dict, layer: st
 
 def test_with_layers_one_and_two_off_tex_reads_and_writes_nothing_outside(tmp_path: Path) -> None:
     """The HTML leaks (the attacks are real), but LuaLaTeX cannot read the secret nor write outside."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    secret = outside / "secret.txt"
-    secret.write_text(f"{SECRET_MARKER} key\n", encoding="utf-8")
+    outside, secret = outside_with_secret(tmp_path)
     listener = ClosingListener()
     root = copy_project(tmp_path / "project")
     variants = _variants(listener.port, secret, outside / "pwned.txt")

@@ -29,81 +29,59 @@ _INLINE = re.compile(
 )
 
 
-def _refusal(check_id: str, message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The decision's problems of one kind, as findings."""
-    for problem in translation_problems(message.msgid, message.msgstr):
-        if problem.check == check_id:
-            yield ctx.finding(message, problem.text)
-
-
-@check("markup-node", FAMILY, "error", silenceable=False)
-def node_kind(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation parses as another kind of block (a list…) or as more blocks: the build refuses it.
+# The decision's checks: one per kind of problem, each documented by its docstring (`triglot check --list`).
+DECISION_CHECKS = {
+    "markup-node": """The translation parses as another kind of block (a list…) or as more blocks: the build refuses it.
 
     Bad:  msgid "Three steps: first, …"   msgstr "1. Сначала …"   (a list, not a paragraph)
     Good: msgid "Three steps: first, …"   msgstr "Три шага: сначала …"
-    """
-    yield from _refusal("markup-node", message, ctx)
-
-
-@check("markup-unsafe", FAMILY, "error", silenceable=False)
-def unsafe_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation has markup its msgid lacks (a directive, comment, target, emphasis…): the build refuses it.
+    """,
+    "markup-unsafe": """The translation has markup its msgid lacks (a directive, comment, target, role…): the build refuses it.
 
     Bad:  msgid "Text."   msgstr "Текст.\\n\\n.. role :: x(raw)"
     Good: msgid "Text."   msgstr "Текст."
-    """
-    yield from _refusal("markup-unsafe", message, ctx)
-
-
-@check("markup-docutils", FAMILY, "error", silenceable=False)
-def docutils_messages(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """Docutils reports a problem in the translation (unbalanced markup…) that the msgid does not have.
+    """,
+    "markup-docutils": """Docutils reports a problem in the translation (unbalanced markup…) that the msgid does not have.
 
     Bad:  msgid "a **bold** word"   msgstr "слово **жирное*"
     Good: msgid "a **bold** word"   msgstr "слово **жирное**"
-    """
-    yield from _refusal("markup-docutils", message, ctx)
-
-
-@check("markup-extra", FAMILY, "error", silenceable=False)
-def extra_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation has a reference, role, literal, link or footnote the msgid lacks: the build refuses it.
+    """,
+    "markup-extra": """The translation has a reference, role, link or footnote the msgid lacks: the build refuses it.
 
     Bad:  msgid "See [1]_."   msgstr "См. [1]_ и `сайт <javascript:alert(1)>`_."
     Good: msgid "See [1]_."   msgstr "См. [1]_."
-    """
-    yield from _refusal("markup-extra", message, ctx)
-
-
-@check("markup-missing", FAMILY, "error", silenceable=False)
-def missing_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """A reference, role, literal, link or footnote of the msgid is missing: the build refuses it (``#noqa`` excuses).
+    """,
+    "markup-missing": """A reference, role, literal, link or footnote of the msgid is missing: the build refuses it.
 
     Bad:  msgid "the :term:`Great Game`"   msgstr "«Большая игра»"
     Good: msgid "the :term:`Great Game`"   msgstr ":term:`Большая игра <Great Game>`"
-    """
-    yield from _refusal("markup-missing", message, ctx)
-
-
-@check("markup-control", FAMILY, "error", silenceable=False)
-def control_characters(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation holds control characters its msgid lacks: the build refuses it.
+    (A msgstr ending in Sphinx's ``#noqa`` is excused.)
+    """,
+    "markup-control": """The translation holds control characters its msgid lacks: the build refuses it.
 
     Bad:  msgid "Text."   msgstr "Текст.\\x1b[2J"
     Good: msgid "Text."   msgstr "Текст."
-    """
-    yield from _refusal("markup-control", message, ctx)
-
-
-@check("markup-length", FAMILY, "error", silenceable=False)
-def length(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation is more than ten times (+2,000 characters) as long as its msgid: the build refuses it.
+    """,
+    "markup-length": """The translation is more than ten times (+2,000 characters) as long as its msgid: the build refuses it.
 
     Bad:  msgid "Notes"   msgstr "Примечания" followed by 5,000 characters
     Good: msgid "Notes"   msgstr "Примечания"
-    """
-    yield from _refusal("markup-length", message, ctx)
+    """,
+}
+
+
+def _register_decision_check(check_id: str, doc: str) -> None:
+    def reported(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+        for problem in translation_problems(message.msgid, message.msgstr):
+            if problem.check == check_id:
+                yield ctx.finding(message, problem.text)
+
+    reported.__name__, reported.__doc__ = check_id.replace("-", "_"), doc
+    check(check_id, FAMILY, "error", silenceable=False)(reported)
+
+
+for _check_id, _doc in DECISION_CHECKS.items():
+    _register_decision_check(_check_id, _doc)
 
 
 @check("markup-glued", FAMILY, "error")
