@@ -21,6 +21,7 @@ from sphinx.config import Config
 from .alternates import HTML_BUILDERS, page_editions, site_languages, site_root
 from .fallback import FALLBACK_CLASS
 from .project_settings import project_settings
+from .punctuation import punctuate
 from .reader_strings import reader_strings
 
 HERE = Path(__file__).parent
@@ -47,6 +48,7 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
     to_edition_root = "../" * uri.count("/")
     root = site_root(app, pagename)
     others = [code for code in languages if code != lang]
+    strings = reader_strings(lang, source)
     return {
         "lang": lang,
         "editions": page_editions(app, pagename),
@@ -58,7 +60,8 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
             for fmt, label in DOWNLOAD_FORMATS
         ],
         "fallbacks": _fallback_count(doctree),
-        "strings": reader_strings(lang, source),
+        "strings": strings,
+        "downloads_label": punctuate("label", strings["downloads"], lang).rstrip(),
         "source_language": source,
     }
 
