@@ -127,9 +127,6 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         raise source.error(f"[tool.triglot] catalog {catalog!r} must be a plain name (letters, digits, - and _)",
                            "catalog")
     docs = root / _string(table, "docs", "docs", source)
-    if not (docs / "conf.py").is_file():
-        raise source.error(f"[tool.triglot] docs: {docs} has no conf.py; set docs to the folder of the Sphinx "
-                           "project (the one that holds conf.py)", "docs")
     return Settings(
         root=root,
         pyproject=source.path,
@@ -142,6 +139,14 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         catalog=catalog,
         babel_locales=babel_locales,
     )
+
+
+def check_sphinx_project(settings: Settings) -> None:
+    """Raise TriglotError at the ``docs`` setting's line when its folder has no ``conf.py`` (before Sphinx runs)."""
+    if not (settings.docs / "conf.py").is_file():
+        source = _Source(settings.pyproject, settings.pyproject.read_text(encoding="utf-8"))
+        raise source.error(f"[tool.triglot] docs: {settings.docs} has no conf.py; set docs to the folder of the "
+                           "Sphinx project (the one that holds conf.py)", "docs")
 
 
 def _babel_locales(table: dict, source: _Source) -> dict[str, str]:

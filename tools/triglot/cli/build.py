@@ -8,6 +8,8 @@ import sys
 from triglot.build.editions import FORMATS, refused_translations
 from triglot.site.assemble import build_site
 
+from triglot.config import check_sphinx_project
+
 from .common import add_lang_option, positive_int, selected_languages, settings_from_cwd
 
 
@@ -27,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build, report each edition, return 0 when all built, 1 otherwise."""
     settings = settings_from_cwd()
+    check_sphinx_project(settings)
     if args.out:
         from dataclasses import replace
         from pathlib import Path
