@@ -16,7 +16,7 @@ from triglot.checks.citations import read_citation
 SCRIPT = {"ru": re.compile(r"[А-Яа-яЁё]"), "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")}
 PAGES = ["index.html", "editorial-notes.html", "colophon.html"]
 # Notes with no words to translate: the title of an English newspaper with its date.
-NEUTRAL = {"ru": {"The Japan Times. 29.10.1992."}, "ja": {"The Japan Times, October 29, 1992."}}
+NEUTRAL = {"ru": {"The Japan Times. 1992. 29 Oct."}, "ja": {"The Japan Times, October 29, 1992."}}
 
 
 def _in_edition_language(text: str, lang: str) -> bool:

@@ -8,12 +8,14 @@ target language's units. Languages written without spaces between words
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .catalog.model import Catalog, Entry
 from .catalog.parse import read_po
 from .config import Settings
+from .fs import check_inside
 
 STATES = ("translated", "fuzzy", "untranslated", "obsolete")
 _CHARACTER_LANGUAGES = {"ja", "zh", "th", "lo", "km", "my", "bo", "yue", "wuu"}
@@ -78,18 +80,24 @@ def measure(text: str, lang: str) -> int:
 
 
 def catalog_stats(settings: Settings, langs: list[str]) -> list[CatalogStats]:
-    """The progress of every catalog of *langs* (the source language is skipped)."""
+    """The progress of every catalog of *langs* (the source language is skipped).
+
+    Raises TriglotError for a catalog (or catalog folder) that is not valid
+    PO, not a regular file, or a symbolic link leading out of the project.
+    """
     result = []
     for lang in langs:
         if lang == settings.source_language:
             continue
         folder = settings.locale / lang / "LC_MESSAGES"
+        if os.path.lexists(folder):
+            check_inside(folder, settings.root)
         paths = sorted(folder.rglob("*.po")) if folder.is_dir() else []
         if not paths:
             result.append(_stats(settings, lang, settings.catalog, settings.po_path(lang), None))
         for path in paths:
             name = path.relative_to(folder).with_suffix("").as_posix()
-            result.append(_stats(settings, lang, name, path, read_po(path)))
+            result.append(_stats(settings, lang, name, path, read_po(path, root=settings.root)))
     return result
 
 

@@ -22,7 +22,7 @@ def extract_templates(settings: Settings) -> dict[str, Catalog]:
     References are written as they would be from ``<build>/gettext``, the
     usual output folder of ``make gettext``, wherever the builder really ran.
     """
-    check_sources(settings.docs)
+    check_sources(settings.docs, settings.root)
     with tempfile.TemporaryDirectory(prefix="triglot-gettext-") as folder:
         output = Path(folder) / "gettext"
         command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "--no-color", "-E",

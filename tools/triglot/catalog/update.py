@@ -8,7 +8,7 @@ from pathlib import Path
 
 from triglot.config import Settings
 from triglot.errors import TriglotError
-from triglot.fs import atomic_write
+from triglot.fs import atomic_write, check_inside, read_input
 
 from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
@@ -17,7 +17,7 @@ from .interface_template import interface_template
 from .header import language_header, set_header_fields
 from .merge import merge_language
 from .model import Catalog
-from .parse import parse_po, read_po
+from .parse import MAX_CATALOG_BYTES, parse_po
 from .write import format_po
 
 
@@ -54,11 +54,13 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     """Extract the templates and merge them into the catalogs of *langs*; writes nothing.
 
     Every existing catalog is read (and validated) first, so a broken file
-    stops the update before the extraction and before any write.
+    (or a catalog or locale folder that is not what it says: a symbolic link
+    leading out of the project, a folder, a FIFO) stops the update before the
+    extraction and before any write.
     """
     languages = [lang for lang in langs if lang != settings.source_language]
-    existing = {path: _read_existing(path) for lang in languages
-                for path in sorted((settings.locale / lang / "LC_MESSAGES").rglob("*.po"))}
+    existing = {path: _read_existing(path, settings.root) for lang in languages
+                for path in _catalog_paths(settings, lang)}
     templates = extract_templates(settings)
     header = next(iter(templates.values())).header if templates else None
     templates[INTERFACE_DOMAIN] = interface_template(settings.docs, header)  # the reader's interface strings
@@ -76,33 +78,43 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     return updates
 
 
-def apply_update(updates: list[CatalogUpdate]) -> list[CatalogUpdate]:
-    """Write the files that change (atomically); returns those written."""
-    return [update for update in updates if update.changed and atomic_write(update.path, update.after)]
+def apply_update(updates: list[CatalogUpdate], root: Path | None = None) -> list[CatalogUpdate]:
+    """Write the files that change (atomically, never through a symbolic link leading out of *root*)."""
+    return [update for update in updates if update.changed and atomic_write(update.path, update.after, root=root)]
 
 
-def _read_existing(path: Path) -> tuple[bytes | None, Catalog | None]:
+def _catalog_paths(settings: Settings, lang: str) -> list[Path]:
+    """Every entry named ``*.po`` under *lang*'s catalog folder, whatever it is (read checks each)."""
+    folder = settings.locale / lang / "LC_MESSAGES"
+    for parent in (settings.locale, folder.parent, folder):
+        if os.path.lexists(parent):
+            check_inside(parent, settings.root)
+    return sorted(folder.rglob("*.po"))
+
+
+def _read_existing(path: Path, root: Path) -> tuple[bytes | None, Catalog | None]:
     try:
-        data = path.read_bytes()
+        data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
     except FileNotFoundError:
         return None, None
-    except OSError as exc:
-        raise TriglotError(f"cannot read the catalog: {exc.strerror}", path) from None
     return data, parse_po(data, path)
 
 
 def _template_update(settings: Settings, domain: str, template: Catalog) -> CatalogUpdate:
     path = template_path(settings, domain)
-    before = path.read_bytes() if path.exists() else None
+    try:
+        before = read_input(path, root=settings.root, limit=MAX_CATALOG_BYTES, what="template")
+    except FileNotFoundError:
+        before = None
     if before is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-        _keep_creation_date(template, path)
+        _keep_creation_date(template, before, path)
     return _describe(path, None, before, template)
 
 
-def _keep_creation_date(template: Catalog, path: Path) -> None:
+def _keep_creation_date(template: Catalog, committed_bytes: bytes, path: Path) -> None:
     """Keep the committed template's POT-Creation-Date when nothing else changed."""
     try:
-        committed = read_po(path)
+        committed = parse_po(committed_bytes, path)
     except TriglotError:
         return
     old_date = committed.header_field("POT-Creation-Date")

@@ -9,6 +9,8 @@ from pathlib import Path
 from triglot.build.editions import FORMATS, BuildResult, refused_translations
 from triglot.site.assemble import build_site, export_parts
 
+from triglot.config import check_sphinx_project
+
 from .common import add_lang_option, add_out_option, positive_int, selected_languages, settings_from_cwd
 
 
@@ -32,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build, report each edition, return 0 when all built, 1 otherwise."""
     settings = settings_from_cwd(args.out)
+    check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs)
     formats = args.formats or ["html"]
     print(f"triglot: building {', '.join(langs)} ({', '.join(formats)})", file=sys.stderr)
@@ -54,7 +57,9 @@ def report(results: list[BuildResult]) -> None:
         edition = outcome.edition
         status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
         print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
-        refused = refused_translations(edition) if outcome.ok else 0
+        refused, whole_catalog = refused_translations(edition) if outcome.ok else (0, False)
+        if whole_catalog:
+            print(f"    its catalog was refused (shown in the source language): see {edition.log}", file=sys.stderr)
         if refused:
             plural = "translation" if refused == 1 else "translations"
             print(f"    {refused} {plural} refused as unsafe (shown in English): see {edition.log}", file=sys.stderr)

@@ -7,6 +7,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from triglot.config import check_sphinx_project
+
 from .common import add_lang_option, selected_languages, settings_from_cwd
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from triglot.catalog.update import apply_update, plan_update  # here: the other commands start without it
 
     settings = settings_from_cwd()
+    check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs, include_source=False)
     print(f"triglot: extracting messages from {os.path.relpath(settings.docs, settings.root)}/ with Sphinx's "
           f"gettext builder, merging into {', '.join(langs) or 'no language'}", file=sys.stderr)
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if not changed:
             print("catalogs are up to date")
         return 1 if changed else 0
-    written = apply_update(updates)
+    written = apply_update(updates, settings.root)
     for update in written:
         print(f"{_verb(update)}d {_shown(update, settings.root)}: {_summary(update)}")
     if not written:

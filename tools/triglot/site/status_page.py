@@ -3,7 +3,10 @@
 Counts come from the PO catalogs, as ``triglot stats`` counts them
 (translated, fuzzy, untranslated messages); the passages each edition
 actually shows in the source language are counted in its built pages (the
-``triglot-fallback`` marks); findings are those of ``triglot check``.
+``triglot-fallback`` marks); findings are those of ``triglot check``. The
+page is public, and catalogs are untrusted: it names each finding's check
+and what the check is about, never the catalog's own text (nor, for a
+catalog that cannot be read, the offending line).
 """
 
 from __future__ import annotations
@@ -88,15 +91,16 @@ def shown_in_source(edition: Path) -> int:
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalog."""
-    from ..checks import read_catalog, run_checks, select_checks
+    from ..checks import REGISTRY, read_catalog, run_checks, select_checks
     from ..glossary import load_glossary
 
     po_path = settings.po_path(lang)
-    if not po_path.is_file():
+    if not os.path.lexists(po_path):
         return ()
-    glossary = load_glossary(settings.glossary) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(po_path, lang)], select_checks(), glossary)
-    return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, f.message) for f in found)
+    glossary = load_glossary(settings.glossary, root=settings.root) if settings.glossary.exists() else None
+    found = run_checks([read_catalog(po_path, lang, root=settings.root)], select_checks(), glossary)
+    return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
+                 for f in found)
 
 
 def build_time() -> datetime.datetime:
@@ -118,7 +122,9 @@ def catalog_status(settings: Settings, lang: str) -> CatalogStatus:
         return CatalogStatus(*catalog_counts(settings, lang), check_findings(settings, lang))
     except TriglotError as exc:
         where = os.path.relpath(exc.path, settings.root) if exc.path else ""
-        return CatalogStatus(findings=(Finding(where, exc.line or 0, "catalog", "error", exc.message),))
+        return CatalogStatus(findings=(Finding(where, exc.line or 0, "catalog", "error",
+                                               "the catalog cannot be read, so the edition is shown in the source "
+                                               "language; 'triglot check' says why"),))
 
 
 def edition_status(site: Path, lang: str, catalogs: CatalogStatus, downloads: dict[str, str]) -> EditionStatus:

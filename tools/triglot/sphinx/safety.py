@@ -7,13 +7,14 @@ the edition's catalog (untrusted), keeps only the translations whose markup
 their msgid allows (:mod:`triglot.sanitize`), writes them to a build-private
 folder and points ``locale_dirs`` there: Sphinx compiles and uses that copy,
 and never sees the original catalogs, nor any other file of the locale folder
-(``sphinx.po``, ``sphinx.js``, committed ``.mo`` files). Each refused
+(``sphinx.po``, ``sphinx.js``, committed ``.mo`` files: each reported). Each refused
 translation falls back to the source text and is reported as a warning of
 type ``triglot.unsafe`` located at the PO line of its msgstr.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,7 @@ def _unused_catalogs(settings_locale: Path, language: str, catalog: str) -> list
     read = {f"{catalog}.po", f"{INTERFACE_DOMAIN}.po"}  # the interface catalog: triglot.sphinx.interface_strings
     return sorted(
         path for path in folder.rglob("*")
-        if path.is_file() and path.suffix in {".po", ".js"} and path.relative_to(folder).as_posix() not in read
+        if path.is_file() and path.suffix in {".po", ".mo", ".js"} and path.relative_to(folder).as_posix() not in read
     )
 
 
@@ -126,7 +127,8 @@ def _apply(app: Sphinx, config: Config) -> None:
     from triglot.sanitize import read_safe_catalog
 
     source = settings.po_path(config.language)
-    safe = read_safe_catalog(source, allow_fuzzy=config.gettext_allow_fuzzy_translations) if source.is_file() else None
+    safe = read_safe_catalog(source, root=settings.root, allow_fuzzy=config.gettext_allow_fuzzy_translations) \
+        if os.path.lexists(source) else None
     for refusal in safe.refusals if safe else ():
         report_refusal(refusal)
     for ignored in _unused_catalogs(settings.locale, config.language, settings.catalog):
