@@ -114,6 +114,17 @@ def test_a_file_outside_its_edition_is_refused(project: Path) -> None:
         "'../../outside.html'\n")
 
 
+def test_a_file_reached_through_a_link_is_refused(project: Path, tmp_path: Path) -> None:
+    """A linked folder inside a part would let its manifest name files from anywhere on the machine."""
+    static = project / "parts" / "ru-html" / "ru" / "_static"
+    outside = tmp_path / "outside"
+    static.rename(outside)
+    static.symlink_to(outside)
+    assert assemble_refused(project, "parts") == (
+        "triglot: error: parts/ru-html: part ru/html holds a link: ru/_static/base-stemmer.js is not a file of the "
+        "part\n")
+
+
 def test_a_folder_without_a_manifest_is_not_a_part(project: Path) -> None:
     (project / "parts" / "ru-html" / "triglot-part.json").unlink()
     assert assemble_refused(project, "parts/ru-html") == (

@@ -252,10 +252,13 @@ def read_part(folder: Path) -> Part:
     except (ValueError, TriglotError) as exc:
         raise TriglotError(f"not a part manifest: {exc}", manifest_path) from None
     files = {}
+    inside = folder.resolve()
     for path, digest in manifest.files.items():
         _check_site_path(path, manifest, manifest_path)
         source = folder / path
-        if source.is_symlink() or not source.is_file():
+        if source.is_symlink() or not source.resolve().is_relative_to(inside):
+            raise TriglotError(f"part {manifest.key} holds a link: {path} is not a file of the part", folder)
+        if not source.is_file():
             raise TriglotError(f"part {manifest.key} is incomplete: {path} is missing", folder)
         if digest_file(source) != digest:
             raise TriglotError(f"part {manifest.key} is damaged: {path} is not the file that was built", folder)
