@@ -29,22 +29,11 @@ from pathlib import Path
 
 import polib
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["pyproject.toml", "docs", "locale", "glossary"]
+from project_copy import ROOT, copy_project
+
 LANGS = ["en", "ru", "ja"]
 BUILDERS = ["html", "epub", "latex"]
 
-
-def copy_project(target: Path) -> Path:
-    """The project's sources, without any build output, in *target*."""
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 # Both runners import triglot from a snapshot of tools/triglot, taken at the start: edits made to the

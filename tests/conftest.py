@@ -6,6 +6,7 @@ temporary folder first, so they can change them freely.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -42,10 +43,11 @@ class Completed:
     stderr: str
 
 
-def run_triglot(*args: str, cwd: Path) -> Completed:
-    """Run the ``triglot`` command line in a subprocess, as a user would."""
+def run_triglot(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Completed:
+    """Run the ``triglot`` command line in a subprocess, as a user would (*env*: variables to add)."""
     completed = subprocess.run(
-        [sys.executable, "-m", "triglot.cli", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "triglot.cli", *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, **env} if env else None,
     )
     return Completed(completed.returncode, completed.stdout, completed.stderr)
 

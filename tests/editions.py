@@ -18,6 +18,10 @@ import pytest
 from conftest import copy_project, run_triglot
 
 NBSP = "\u00a0"
+# The session's build is dated by SOURCE_DATE_EPOCH (the article's date), so that it is reproducible: a build
+# of the same inputs elsewhere must give the same files (test_reproducible.py). Builds on top of it use it too.
+EPOCH = "1390262400"
+EPOCH_ENV = {"SOURCE_DATE_EPOCH": EPOCH}
 
 TEST_TRANSLATIONS: dict[str, dict[str, str]] = {
     "ru": {
@@ -127,10 +131,12 @@ _BUILT: dict[str, Path] = {}
 
 
 def editions_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The translated copy, built once per session in HTML, PDF and EPUB (shared by the test modules)."""
+    """The translated copy, built once per session in HTML, PDF and EPUB under :data:`EPOCH` (shared by the test
+    modules)."""
     if "root" not in _BUILT:
         root = translated_project(tmp_path_factory.mktemp("editions") / "project")
-        completed = run_triglot("build", "--format", "html", "--format", "pdf", "--format", "epub", cwd=root)
+        completed = run_triglot("build", "--format", "html", "--format", "pdf", "--format", "epub", cwd=root,
+                                env=EPOCH_ENV)
         assert completed.returncode == 0, completed.stderr
         _BUILT["root"] = root
     return _BUILT["root"]

@@ -13,7 +13,7 @@ import polib
 import pytest
 
 from conftest import copy_project
-from editions import editions_built
+from editions import EPOCH_ENV, editions_built
 from triglot.config import load_settings
 from triglot.build.fingerprint import common_inputs, edition_fingerprint, tree_files
 from triglot.build.tex import latex_error
@@ -33,7 +33,7 @@ def built_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def build(root: Path) -> dict[tuple[str, str], str]:
     """Run ``triglot build`` in every format; each edition's status as the command reports it."""
     completed = subprocess.run([sys.executable, "-m", "triglot.cli", "build", *ALL], cwd=root,
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, env={**os.environ, **EPOCH_ENV})
     assert completed.returncode == 0, completed.stderr
     statuses = {}
     for line in completed.stderr.splitlines():

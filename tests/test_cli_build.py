@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import run_triglot
 from html_text import read_page
 
-COMMANDS = ["build", "update", "check", "stats", "glossary", "add-language", "serve"]
+COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "add-language", "serve"]
 
 
 def test_help_lists_every_command(project: Path) -> None:
@@ -45,10 +45,11 @@ def test_outside_a_project_exits_2(tmp_path: Path) -> None:
 def test_bad_settings_name_the_file(project: Path) -> None:
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('"ru", "ja"]', '"ru", "../x"]'), encoding="utf-8")
+    line = pyproject.read_text(encoding="utf-8").splitlines().index('languages = ["en", "ru", "../x"]') + 1
     completed = run_triglot("build", cwd=project)
     assert completed.returncode == 2
     assert completed.stderr == (
-        f"triglot: error: {pyproject}:53: [tool.triglot] invalid language code '../x': "
+        f"triglot: error: {pyproject}:{line}: [tool.triglot] invalid language code '../x': "
         "expected a code such as 'ru', 'ja' or 'pt_BR'\n"
     )
 

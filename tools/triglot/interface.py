@@ -17,7 +17,6 @@ character.
 
 from __future__ import annotations
 
-import gettext
 import os
 import re
 import string
@@ -108,19 +107,3 @@ def write_mo_file(messages: dict[str, str], lang: str, target: Path) -> None:
     with target.open("wb") as handle:
         write_mo(handle, catalog)
 
-
-class InterfaceTranslations(gettext.NullTranslations):
-    """gettext translations from a dict of checked messages (the interface has no plural messages)."""
-
-    def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
-        self.messages = messages
-
-    def gettext(self, message: str) -> str:
-        """*message* translated, or as it is."""
-        return self.messages.get(message, message)
-
-
-def interface_translations(settings: Settings, lang: str) -> InterfaceTranslations:
-    """The interface in *lang*, from its checked catalog (for pages made outside Sphinx)."""
-    return InterfaceTranslations(read_interface_catalog(settings, lang).messages)

@@ -192,18 +192,21 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
                        log=edition.latex_log if log.is_file() else None)
 
 
-def fingerprints(settings: Settings, editions: list[EditionBuild]) -> dict[EditionBuild, str]:
-    """The current fingerprint of each of *editions*' inputs."""
-    common = common_inputs(settings)
+def fingerprints(settings: Settings, editions: list[EditionBuild],
+                 common: list[str] | None = None) -> dict[EditionBuild, str]:
+    """The current fingerprint of each of *editions*' inputs (*common*: their shared part, if known)."""
+    common = common if common is not None else common_inputs(settings)
     return {edition: edition_fingerprint(settings, edition.lang, edition.fmt, common) for edition in editions}
 
 
-def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None) -> list[BuildResult]:
+def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None,
+                 common: list[str] | None = None) -> list[BuildResult]:
     """Build *editions* in parallel (one process per edition, up to *jobs* at once), skipping unchanged ones.
 
+    *common* is the shared part of their fingerprints, when the caller has it.
     Results come in the order of *editions*.
     """
-    prints = fingerprints(settings, editions)
+    prints = fingerprints(settings, editions, common)
     if any(not is_current(edition, prints[edition]) for edition in editions):
         check_inputs(settings)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))

@@ -10,7 +10,9 @@ Nothing here imports Sphinx: the no-op path of ``triglot build`` stays fast.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -41,7 +43,8 @@ def tree_files(folder: Path) -> list[Path]:
     )
 
 
-def versions() -> list[str]:
+@functools.cache
+def versions() -> tuple[str, ...]:
     """``name=version`` of each distribution in :data:`DISTRIBUTIONS` that is installed."""
     found = []
     for name in DISTRIBUTIONS:
@@ -49,7 +52,7 @@ def versions() -> list[str]:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name}=absent")
-    return found
+    return tuple(found)
 
 
 def tex_engine() -> str:
@@ -69,18 +72,31 @@ def edition_fingerprint(settings: Settings, lang: str, fmt: str, common: list[st
     passed in when fingerprinting several editions at once.
     """
     digest = hashlib.sha256()
-    for part in [f"lang={lang}", f"format={fmt}", *(common if common is not None else common_inputs(settings))]:
+    for part in [f"lang={lang}", f"format={fmt}", *(common if common is not None else common_inputs(settings)),
+                 f"catalogs={catalogs_digest(settings, lang)}"]:
         digest.update(part.encode("utf-8") + b"\0")
-    catalog = settings.po_path(lang)
-    if lang != settings.source_language or catalog.is_file():
-        _add_file(digest, settings.root, catalog)
     if fmt == "pdf":
         digest.update(tex_engine().encode("utf-8"))
     return digest.hexdigest()
 
 
+def catalogs_digest(settings: Settings, lang: str) -> str:
+    """The hex digest of *lang*'s own catalogs, the inputs that differ between the editions."""
+    digest = hashlib.sha256()
+    catalog = settings.po_path(lang)
+    if lang != settings.source_language or catalog.is_file():
+        _add_file(digest, settings.root, catalog)
+    return digest.hexdigest()
+
+
+def source_date_epoch() -> str:
+    """``SOURCE_DATE_EPOCH``, which dates the PDFs, the EPUBs and the status page, or "" when unset."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "")
+
+
 def common_inputs(settings: Settings) -> list[str]:
-    """The digests of the inputs every edition shares: sources, glossary, settings, triglot, versions."""
+    """The inputs every edition shares: digests of the sources, glossary and settings and of triglot, the versions
+    of Sphinx and docutils, and ``SOURCE_DATE_EPOCH``, as ``name=value`` strings."""
     digest = hashlib.sha256()
     files = [*tree_files(settings.docs), *tree_files(settings.glossary), settings.pyproject]
     for path in files:
@@ -88,7 +104,8 @@ def common_inputs(settings: Settings) -> list[str]:
     package = hashlib.sha256()
     for path in tree_files(_PACKAGE):
         _add_file(package, _PACKAGE, path)
-    return [f"project={digest.hexdigest()}", f"triglot={package.hexdigest()}", *versions()]
+    return [f"project={digest.hexdigest()}", f"triglot={package.hexdigest()}", *versions(),
+            f"source_date_epoch={source_date_epoch()}"]
 
 
 def _add_file(digest: "hashlib._Hash", root: Path, path: Path) -> None:

@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .model import Finding, Message
 from .plain import plain_text
 from .registry import CheckContext, check
-from .words import TermMatcher, lemmas, words
+from .words import TermIndex, TermMatcher, lemmas, words
 
 FAMILY = "terminology"
 _TERM_ROLE = re.compile(r":term:`(?P<body>(?:[^`\\]|\\.)+)`")
 _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
+# The term indexes of the glossaries in use: (id of the glossary, kind, language) -> (glossary, index).
+_INDEXES: dict[tuple[int, str, str], tuple[Any, TermIndex]] = {}
+
+
+def _cached_index(glossary: Any, kind: str, lang: str,
+                  terms: Callable[[], Iterable[tuple[Any, Iterable[str]]]]) -> TermIndex:
+    """The :class:`TermIndex` of *glossary*'s *kind* of terms in *lang*, made once per glossary."""
+    cached = _INDEXES.get((id(glossary), kind, lang))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    index: TermIndex = TermIndex(lang, terms())
+    _INDEXES[(id(glossary), kind, lang)] = (glossary, index)
+    return index
+
+
+def source_index(glossary: Any) -> TermIndex:
+    """Every entry's source-language term and its accepted forms, indexed."""
+    source = glossary.source_language
+    return _cached_index(glossary, "source", source, lambda: [
+        (entry, term.accepted) for entry in glossary if (term := entry.term(source)) is not None])
+
+
+def forbidden_index(glossary: Any, lang: str) -> TermIndex:
+    """Every forbidden rendering in *lang*, indexed: (forbidden item, entry) by the item's term."""
+    return _cached_index(glossary, "forbidden", lang,
+                         lambda: [((item, entry), [item.term]) for item, entry in glossary.forbidden(lang)])
 
 
 def source_terms(glossary: Any, text: str) -> list[tuple[Any, str]]:
@@ -21,25 +47,20 @@ def source_terms(glossary: Any, text: str) -> list[tuple[Any, str]]:
 
     The longest match wins an overlap ("Silk Road diplomacy" over "Silk Road").
     """
-    source = glossary.source_language
-    matcher = TermMatcher(source)
+    index = source_index(glossary)
     plain = plain_text(text)
-    text_words = words(plain)
-    hits: list[tuple[int, int, Any]] = []
-    for entry in glossary:
-        term = entry.term(source)
-        if term is None:
-            continue
-        for start, end in matcher.spans(plain, term.accepted):
-            hits.append((start, end, entry))
-    hits.sort(key=lambda hit: (-(abs(hit[1] - hit[0])), hit[0]))
+    text_words = None
     taken: list[tuple[int, int]] = []
     entries: list[tuple[Any, str]] = []
-    for start, end, entry in hits:
+    for start, end, entry in index.find(plain):
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
-        surface = plain[start:end] if matcher.by_characters else " ".join(text_words[start:end])
+        if index.matcher.by_characters:
+            surface = plain[start:end]
+        else:
+            text_words = words(plain) if text_words is None else text_words
+            surface = " ".join(text_words[start:end])
         if all(entry is not e for e, _ in entries):
             entries.append((entry, surface))
     return entries
@@ -80,12 +101,9 @@ def forbidden_term(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Bad:  msgstr "политика софт пауэр"
     Good: msgstr "политика мягкой силы"
     """
-    matcher = TermMatcher(ctx.lang)
-    text = plain_text(message.msgstr)
-    for item, entry in ctx.glossary.forbidden(ctx.lang):
-        if matcher.contains(text, [item.term]):
-            preferred = entry.term(ctx.lang).term
-            yield ctx.finding(message, f"{item.term!r} is forbidden, write {preferred!r}: {item.reason}")
+    for item, entry in forbidden_index(ctx.glossary, ctx.lang).terms_in(plain_text(message.msgstr)):
+        preferred = entry.term(ctx.lang).term
+        yield ctx.finding(message, f"{item.term!r} is forbidden, write {preferred!r}: {item.reason}")
 
 
 @check("term-role", FAMILY, "error", needs_glossary=True)

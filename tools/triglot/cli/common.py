@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
+from pathlib import Path
 
 from triglot.config import Settings, load_settings
 from triglot.errors import TriglotError
@@ -17,10 +19,15 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def selected_languages(settings: Settings, requested: list[str] | None, *, include_source: bool = True) -> list[str]:
-    """The languages a command works on: *requested*, validated, or every configured one."""
+    """The languages a command works on: *requested*, validated, or every configured one.
+
+    A code may be written as Read the Docs writes it (``pt-br`` for ``pt_BR``).
+    """
     configured = list(settings.languages if include_source else settings.translations)
     if not requested:
         return configured
+    known = {_loose_code(lang): lang for lang in settings.languages}
+    requested = [known.get(_loose_code(lang), lang) for lang in requested]
     for lang in requested:
         if lang not in settings.languages:
             raise TriglotError(
@@ -30,9 +37,19 @@ def selected_languages(settings: Settings, requested: list[str] | None, *, inclu
     return [lang for lang in configured if lang in requested] or list(requested)
 
 
-def settings_from_cwd() -> Settings:
-    """The settings of the project in the working folder."""
-    return load_settings()
+def _loose_code(code: str) -> str:
+    return code.replace("-", "_").lower()
+
+
+def add_out_option(parser: argparse.ArgumentParser) -> None:
+    """``--out DIR``: the build folder, instead of the project's ``build`` setting."""
+    parser.add_argument("--out", metavar="DIR", help="build folder (default: the project's build setting)")
+
+
+def settings_from_cwd(out: str | None = None) -> Settings:
+    """The settings of the project in the working folder; with *out*, its build folder is *out*."""
+    settings = load_settings()
+    return replace(settings, build=Path(out).resolve()) if out else settings
 
 
 def positive_int(text: str) -> int:

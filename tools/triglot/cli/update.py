@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-
-from triglot.catalog.update import CatalogUpdate, apply_update, plan_update
+from typing import TYPE_CHECKING
 
 from triglot.config import check_sphinx_project
 
 from .common import add_lang_option, selected_languages, settings_from_cwd
+
+if TYPE_CHECKING:
+    from triglot.catalog.update import CatalogUpdate
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,6 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Update (or, with --check, only compare) the templates and catalogs."""
+    from triglot.catalog.update import apply_update, plan_update  # here: the other commands start without it
+
     settings = settings_from_cwd()
     check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs, include_source=False)

@@ -19,6 +19,8 @@ from triglot.fs import MIB, read_input
 from .model import CATEGORIES, PARTS_OF_SPEECH, Entry, Forbidden, Term
 from .problems import Problem
 
+# libyaml's parser when PyYAML was built with it: the same nodes and lines, eight times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
@@ -76,7 +78,7 @@ def read_file(
     except OSError as exc:
         return [], [Problem(path, 0, f"cannot read the file: {exc.strerror}")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -90,6 +92,15 @@ def read_file(
         return [], reader.problems
     entries = [entry for node in root.value if (entry := reader.entry(node)) is not None]
     return entries, reader.problems
+
+
+def _compose(text: str) -> Node | None:
+    """The YAML node tree of *text*; libyaml's where it is there, PyYAML's own for a malformed file
+    (whose error messages are the ones users see)."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _entry_label(node: Node) -> str:

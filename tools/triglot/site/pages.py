@@ -15,6 +15,18 @@ from typing import Any
 import jinja2
 
 
+class InterfaceTranslations(gettext.NullTranslations):
+    """gettext translations from a dict of checked messages (the interface has no plural messages)."""
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self.messages = messages
+
+    def gettext(self, message: str) -> str:
+        """*message* translated, or as it is."""
+        return self.messages.get(message, message)
+
+
 @dataclass(frozen=True)
 class SitePage:
     """One language version of a site-level page (``parallel.html``, ``status.html``).

@@ -14,15 +14,14 @@ from pathlib import Path
 
 from ..config import Settings
 from ..fs import atomic_write
-from ..interface import interface_translations
-from ..sphinx.alternates import READER_FILE
-from ..sphinx.metadata import EDITION_FILE
-from ..sphinx.switcher import DOWNLOAD_FORMATS, download_file
+from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, download_file
 from .downloads import update_edition
-from .pages import SitePage
+from .pages import InterfaceTranslations, SitePage
 from .parallel import parallel_html
+from .parts import PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
-from .status_page import NOT_EDITION_PAGES, edition_statuses, status_html
+from .catalog_status import CatalogStatus
+from .status_page import NOT_EDITION_PAGES, edition_status, status_html
 
 SITE_PAGES = ("parallel.html", "status.html")
 
@@ -34,17 +33,25 @@ def _read_json(path: Path) -> dict:
         return {}
 
 
+def _catalogs(manifest: PartManifest | None) -> CatalogStatus:
+    return manifest.status if manifest is not None and manifest.status is not None else CatalogStatus()
+
+
 def site_page_group(editions: list[str], name: str) -> Alternates:
     """The versions of the site-level page *name*: one per edition, the root's as x-default."""
     return [(lang.replace("_", "-"), f"{lang}/{name}") for lang in editions] + [("x-default", name)]
 
 
-def site_page_versions(settings: Settings, editions: list[str], name: str, site_url: str) -> list[SitePage]:
-    """*name* at the site's root (source language) and in every edition, each knowing the others as alternates."""
+def site_page_versions(settings: Settings, editions: list[str], name: str, site_url: str,
+                       interface: dict[str, dict[str, str]]) -> list[SitePage]:
+    """*name* at the site's root (source language) and in every edition, each knowing the others as alternates.
+
+    *interface* holds each language's checked interface translations (from its HTML part).
+    """
     source = settings.source_language
     group = site_page_group(editions, name)
     versions = [SitePage(name, source, True)] + [SitePage(name, lang, False) for lang in editions]
-    return [SitePage(page.name, page.lang, page.at_root, interface_translations(settings, page.lang),
+    return [SitePage(page.name, page.lang, page.at_root, InterfaceTranslations(interface.get(page.lang, {})),
                      tuple((code, _href(page, path, site_url)) for code, path in group)) for page in versions]
 
 
@@ -53,9 +60,11 @@ def _href(page: SitePage, path: str, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else f"{page.root}{path}"
 
 
-def assemble_reader_pages(settings: Settings, site: Path) -> None:
-    """Add the reader's pages to the assembled *site* (``build/site`` being made)."""
+def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, PartManifest]) -> None:
+    """Add the reader's pages to the assembled *site* (``build/site`` being made), whose HTML editions are the
+    parts *html_parts* (language → manifest: their catalogs' status and interface translations)."""
     editions = [lang for lang in settings.languages if (site / lang).is_dir()]
+    interface = {lang: manifest.interface for lang, manifest in html_parts.items()}
     info = {lang: _read_json(site / lang / READER_FILE) for lang in editions}
     for lang in editions:
         update_edition(site / lang)
@@ -64,14 +73,14 @@ def assemble_reader_pages(settings: Settings, site: Path) -> None:
     site_url = next((data["site_url"] for data in info.values() if data.get("site_url")), "")
     titles = {lang: _read_json(site / lang / EDITION_FILE).get("title", "") for lang in editions}
 
-    for page in site_page_versions(settings, editions, "parallel.html", site_url):
+    for page in site_page_versions(settings, editions, "parallel.html", site_url, interface):
         html = parallel_html(settings, site, page, root_page)
         if html is not None:
             atomic_write(site / page.path, html.encode("utf-8"))
     downloads = {lang: {label: download_file(settings.catalog, lang, fmt) for fmt, label in DOWNLOAD_FORMATS}
                  for lang in editions}
-    statuses = edition_statuses(settings, site, downloads)
-    for page in site_page_versions(settings, editions, "status.html", site_url):
+    statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), downloads[lang]) for lang in editions]
+    for page in site_page_versions(settings, editions, "status.html", site_url, interface):
         title = titles.get(page.lang) or titles.get(source, "")
         atomic_write(site / page.path, status_html(settings, statuses, title, page).encode("utf-8"))
 

@@ -19,29 +19,15 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..checks import REGISTRY, read_catalog, run_checks, select_checks
 from ..config import Settings
 from ..errors import TriglotError
-from ..glossary import load_glossary
-from ..interface import DOMAIN as INTERFACE_DOMAIN
 from ..languages import native_name
+from .catalog_status import CatalogStatus, Finding
 from .pages import SitePage, render
-from ..stats import catalog_stats
 
 # Pages of an edition's folder that are not its text: Sphinx's search and index, the site-level pages.
 NOT_EDITION_PAGES = frozenset({"search.html", "genindex.html", "parallel.html", "status.html"})
 _FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One check finding, as the page shows it."""
-
-    file: str
-    line: int
-    check: str
-    severity: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -50,12 +36,29 @@ class EditionStatus:
 
     lang: str
     name: str
-    translated: int
-    fuzzy: int
-    untranslated: int
+    catalogs: CatalogStatus
     shown_in_source: int
-    findings: tuple[Finding, ...]
     downloads: tuple[tuple[str, str], ...]
+
+    @property
+    def translated(self) -> int:
+        """Messages translated."""
+        return self.catalogs.translated
+
+    @property
+    def fuzzy(self) -> int:
+        """Messages fuzzy."""
+        return self.catalogs.fuzzy
+
+    @property
+    def untranslated(self) -> int:
+        """Messages untranslated."""
+        return self.catalogs.untranslated
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings of ``triglot check`` on the edition's catalogs."""
+        return self.catalogs.findings
 
     @property
     def total(self) -> int:
@@ -72,6 +75,9 @@ def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
 
     The interface catalog (``sphinx.po``, the theme's and triglot's strings) is not the edition's text.
     """
+    from ..interface import DOMAIN as INTERFACE_DOMAIN  # here: the checks and the catalogs' readers are not
+    from ..stats import catalog_stats  # needed to render the page, only to make its numbers
+
     found = [stats for stats in catalog_stats(settings, [lang]) if stats.catalog != INTERFACE_DOMAIN]
     return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
             sum(stats.untranslated.messages for stats in found))
@@ -85,6 +91,9 @@ def shown_in_source(edition: Path) -> int:
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalog."""
+    from ..checks import REGISTRY, read_catalog, run_checks, select_checks
+    from ..glossary import load_glossary
+
     po_path = settings.po_path(lang)
     if not os.path.lexists(po_path):
         return ()
@@ -102,26 +111,29 @@ def build_time() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
-def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[str, str]) -> EditionStatus:
-    """The status of *lang*'s edition in the assembled *site*."""
-    counts: tuple[int, int, int] = (0, 0, 0)
-    findings: tuple[Finding, ...] = ()
-    if lang != settings.source_language:
-        try:
-            counts, findings = catalog_counts(settings, lang), check_findings(settings, lang)
-        except TriglotError as exc:  # an unreadable catalog is a finding of the page, not a failed site
-            where = os.path.relpath(exc.path, settings.root) if exc.path else ""
-            findings = (Finding(where, exc.line or 0, "catalog", "error",
-                                "the catalog cannot be read, so the edition is shown in the source language; "
-                                "'triglot check' says why"),)
+def catalog_status(settings: Settings, lang: str) -> CatalogStatus:
+    """The counts and check findings of *lang*'s catalogs (nothing for the source language).
+
+    An unreadable catalog is a finding of the page, not a failed site.
+    """
+    if lang == settings.source_language:
+        return CatalogStatus()
+    try:
+        return CatalogStatus(*catalog_counts(settings, lang), check_findings(settings, lang))
+    except TriglotError as exc:
+        where = os.path.relpath(exc.path, settings.root) if exc.path else ""
+        return CatalogStatus(findings=(Finding(where, exc.line or 0, "catalog", "error",
+                                               "the catalog cannot be read, so the edition is shown in the source "
+                                               "language; 'triglot check' says why"),))
+
+
+def edition_status(site: Path, lang: str, catalogs: CatalogStatus, downloads: dict[str, str]) -> EditionStatus:
+    """The status of *lang*'s edition in the assembled *site*, its catalogs' status being *catalogs*.
+
+    *downloads* maps a label to a download's path in the edition; those in the site are listed.
+    """
     present = tuple((label, f"{lang}/{path}") for label, path in downloads.items() if (site / lang / path).is_file())
-    return EditionStatus(lang, native_name(lang), *counts, shown_in_source(site / lang), findings, present)
-
-
-def edition_statuses(settings: Settings, site: Path, downloads: dict[str, dict[str, str]]) -> list[EditionStatus]:
-    """The status of every edition in *site*; *downloads* maps each language to {label: path in its edition}."""
-    return [edition_status(settings, site, lang, downloads.get(lang, {}))
-            for lang in settings.languages if (site / lang).is_dir()]
+    return EditionStatus(lang, native_name(lang), catalogs, shown_in_source(site / lang), present)
 
 
 def status_html(settings: Settings, editions: list[EditionStatus], title: str, page: SitePage) -> str:

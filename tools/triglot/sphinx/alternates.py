@@ -7,11 +7,19 @@ set (the public URL of ``build/site``) the links are absolute and each
 edition's ``html_baseurl`` (its canonical links) is set; otherwise they are
 relative. ``triglot-reader.json`` records the edition's pages for the
 site's sitemap.
+
+Each edition is at ``<lang>/`` below the site's root, as ``triglot
+assemble`` places it; ``triglot_edition_path`` says otherwise for a host
+that serves each edition on its own. On Read the Docs (one project per
+edition, at ``/<lang>/<version>/``) it is set from Read the Docs' own
+variables, and the site's pages (parallel view, status page), which only an
+assembled site has, are not linked (``triglot_site_pages``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +27,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from triglot.edition_files import READER_FILE
 from triglot.fs import atomic_write
 from triglot.languages import native_name
 
 from .project_settings import project_settings
 
-READER_FILE = "triglot-reader.json"
 HTML_BUILDERS = frozenset({"html", "dirhtml"})
 
 
@@ -46,6 +54,11 @@ def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
     return app.config.language or source, source, languages
 
 
+def edition_path(app: Sphinx, code: str) -> str:
+    """Where *code*'s edition is below the site's root: ``ru/`` (on Read the Docs ``ru/latest/``)."""
+    return app.config.triglot_edition_path.format(lang=code, url_lang=code.lower().replace("_", "-"))
+
+
 def site_root(app: Sphinx, pagename: str, absolute: bool = False) -> str:
     """The site's root (the folder above the editions) seen from *pagename*: "../../".
 
@@ -56,7 +69,8 @@ def site_root(app: Sphinx, pagename: str, absolute: bool = False) -> str:
     site_url = app.config.triglot_site_url
     if absolute and site_url:
         return site_url.rstrip("/") + "/"
-    return "../" * (app.builder.get_target_uri(pagename).count("/") + 1)
+    lang, _source, _languages = site_languages(app)
+    return "../" * (app.builder.get_target_uri(pagename).count("/") + edition_path(app, lang).count("/"))
 
 
 def page_editions(app: Sphinx, pagename: str, absolute: bool = False) -> list[Edition]:
@@ -64,7 +78,8 @@ def page_editions(app: Sphinx, pagename: str, absolute: bool = False) -> list[Ed
     lang, _source, languages = site_languages(app)
     root = site_root(app, pagename, absolute)
     uri = app.builder.get_target_uri(pagename)
-    return [Edition(code, native_name(code), f"{root}{code}/{uri}", code == lang) for code in languages]
+    return [Edition(code, native_name(code), f"{root}{edition_path(app, code)}{uri}", code == lang)
+            for code in languages]
 
 
 def x_default(app: Sphinx, pagename: str) -> str:
@@ -73,7 +88,7 @@ def x_default(app: Sphinx, pagename: str) -> str:
     root = site_root(app, pagename, absolute=True)
     if pagename == app.config.root_doc:
         return f"{root}index.html"
-    return f"{root}{source}/{app.builder.get_target_uri(pagename)}"
+    return f"{root}{edition_path(app, source)}{app.builder.get_target_uri(pagename)}"
 
 
 def alternate_links(app: Sphinx, pagename: str) -> str:
@@ -94,10 +109,19 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         context["metatags"] += '<link rel="icon" href="data:,">\n'
 
 
-def _set_base_url(app: Sphinx, config: Config) -> None:
+def _set_layout(app: Sphinx, config: Config) -> None:
+    """Where the editions are (``triglot_edition_path``, unless conf.py set it), and the canonical URL."""
+    if not config.triglot_edition_path:
+        on_read_the_docs = os.environ.get("READTHEDOCS") == "True"
+        version = os.environ.get("READTHEDOCS_VERSION", "latest")
+        config.triglot_edition_path = f"{{url_lang}}/{version}/" if on_read_the_docs else "{lang}/"
+        if on_read_the_docs and config.triglot_site_pages is None:
+            config.triglot_site_pages = False
+    if config.triglot_site_pages is None:
+        config.triglot_site_pages = True
     if config.triglot_site_url and not config.html_baseurl:
         lang, _source, _languages = site_languages(app)
-        config.html_baseurl = f"{config.triglot_site_url.rstrip('/')}/{lang}/"
+        config.html_baseurl = f"{config.triglot_site_url.rstrip('/')}/{edition_path(app, lang)}"
 
 
 def _write_reader_file(app: Sphinx, exception: Exception | None) -> None:
@@ -114,8 +138,12 @@ def _write_reader_file(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register ``triglot_site_url`` and the alternates."""
+    """Register ``triglot_site_url``, ``triglot_edition_path``, ``triglot_site_pages`` and the alternates."""
     app.add_config_value("triglot_site_url", "", "html", types=frozenset({str}))
-    app.connect("config-inited", _set_base_url, priority=300)
+    # Where each edition is below the site's root: "{lang}/" (set for Read the Docs when left empty).
+    app.add_config_value("triglot_edition_path", "", "html", types=frozenset({str}))
+    # Whether the site has triglot's own pages (parallel view, status page): an assembled site has them.
+    app.add_config_value("triglot_site_pages", None, "html", types=frozenset({bool, type(None)}))
+    app.connect("config-inited", _set_layout, priority=300)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _write_reader_file)

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
+from triglot.edition_files import EDITION_FILE
 from triglot.fs import atomic_write
 
 from .project_settings import project_settings
@@ -86,9 +87,6 @@ class MetaAttributes(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         for node in self.document.findall(nodes.meta):
             node.attributes.pop("translated", None)
-
-
-EDITION_FILE = "triglot-edition.json"
 
 
 def _write_edition_file(app: Sphinx) -> None:

@@ -29,14 +29,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from triglot.citation import Reference, bibtex, citation_key, csl_json, formatted_citation, ris
+from triglot.edition_files import download_file
 from triglot.fs import atomic_write
 
-from .alternates import HTML_BUILDERS, site_languages
+from .alternates import HTML_BUILDERS, edition_path, site_languages
 from .edition_facts import EditionFacts, edition_facts, meta_description
 from .interface_strings import READER_MESSAGES, translate
 from .latex import document_name, typographic
 from .project_settings import project_settings
-from .switcher import download_file
 
 DESCRIPTION_LENGTH = 160  # characters: what search engines show
 CITE_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
@@ -68,7 +68,9 @@ def shorten(text: str, length: int) -> str:
 def edition_url(app: Sphinx, lang: str, uri: str) -> str:
     """*uri* of *lang*'s edition: absolute under ``triglot_site_url``, else relative to a page at the edition's root."""
     site_url = app.config.triglot_site_url
-    return f"{site_url.rstrip('/')}/{lang}/{uri}" if site_url else f"../{lang}/{uri}"
+    if site_url:
+        return f"{site_url.rstrip('/')}/{edition_path(app, lang)}{uri}"
+    return "../" * edition_path(app, app.config.language).count("/") + f"{edition_path(app, lang)}{uri}"
 
 
 def accessed() -> datetime.date:

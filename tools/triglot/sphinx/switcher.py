@@ -18,20 +18,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from triglot.edition_files import DOWNLOAD_FORMATS, download_file
+
 from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
 from .project_settings import project_settings
 from .interface_strings import reader_strings
 
 HERE = Path(__file__).parent
-DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
-
-
-def download_file(catalog: str, lang: str, fmt: str) -> str:
-    """A download's path relative to its edition's root: ``downloads/article-ru.pdf``."""
-    return f"downloads/{catalog}-{lang}.{fmt}"
-
-
 def _fallback_count(doctree: nodes.document | None) -> int:
     if doctree is None:
         return 0
@@ -46,11 +40,12 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
     others = [code for code in languages if code != lang]
+    site_pages = app.config.triglot_site_pages
     return {
         "lang": lang,
         "editions": page_editions(app, pagename),
-        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}",
-        "status_href": f"{to_edition_root}status.html",
+        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}" if site_pages else "",
+        "status_href": f"{to_edition_root}status.html" if site_pages else "",
         "downloads": [
             {"label": label, "file": download_file(catalog, lang, fmt),
              "href": to_edition_root + download_file(catalog, lang, fmt)}
