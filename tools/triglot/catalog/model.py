@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One message of a catalog, active or obsolete (``#~``)."""
 
