@@ -73,13 +73,14 @@ def run_child(tool: str, folder: Path, corpus: Path, jobs: int) -> None:
     if tool == "triglot":
         sys.path.insert(0, str(ROOT / "tools"))
         from triglot.catalog import read_po
-        from triglot.catalog.merge import merge_language
+        from triglot.catalog.merge import Source, canonical, merge_sources
         from triglot.catalog.write import format_po
         from triglot.fs import atomic_write
 
-        pairs = [(read_po(corpus / "pot-v1" / rel.with_suffix(".pot")), read_po(catalogs / rel)) for rel in relatives]
-        for rel, merged in zip(relatives, merge_language(pairs)):
-            atomic_write(catalogs / rel, format_po(merged))
+        sources = [Source(str(rel), (lambda r=rel: read_po(corpus / "pot-v1" / r.with_suffix(".pot"))),
+                          (lambda r=rel: read_po(catalogs / r))) for rel in relatives]
+        for merged in merge_sources(sources):  # one catalog at a time: written, then dropped
+            atomic_write(catalogs / merged.name, format_po(canonical(merged)))
     elif tool == "msgmerge":
         for rel in relatives:
             subprocess.run(["msgmerge", "--quiet", "--previous", "--update", "--backup=off",

@@ -90,3 +90,14 @@ def _join(fields: list[tuple[str, str]]) -> str:
 def set_header_fields(header: Entry, wanted: dict[str, str]) -> None:
     """Give *header* the *wanted* field values, keeping every other field as it is."""
     header.msgstr = _join(_set_fields(_fields(header.msgstr), wanted))
+
+
+def fit_plural_forms(catalog: Catalog) -> None:
+    """Give each untranslated plural message as many (empty) forms as the header's ``Plural-Forms`` says."""
+    value = catalog.header_field("Plural-Forms")
+    if not is_valid(value):
+        return
+    count = plural_count(value)  # type: ignore[arg-type]
+    for entry in catalog.entries:
+        if entry.msgid_plural is not None and not entry.obsolete and not any(entry.msgstr_plural):
+            entry.msgstr_plural = [""] * count

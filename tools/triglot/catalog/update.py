@@ -1,4 +1,14 @@
-"""``triglot update`` as a library: extract the templates, merge them into every catalog, write or check."""
+"""``triglot update`` as a library: extract the templates, merge them into every catalog, write or check.
+
+Two modes, chosen per project (``update_mode``): ``triglot`` writes each
+catalog in the canonical layout (the template's order, every message,
+references relative to the catalog file, ``msgcat``'s wrapping) and commits
+the templates; ``preserve`` leaves catalogs a translation platform owns as
+they are but for what the source change requires (:mod:`.preserve`), and
+writes no template. Every catalog of a language takes part in the merge,
+those of no template (a ``news.po`` the layout no longer uses) too: they
+lend their translations and are left as they are.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +20,13 @@ from triglot.config import Settings
 from triglot.errors import TriglotError
 from triglot.fs import atomic_write
 
-from .extract import extract_templates
-from .header import language_header, set_header_fields
-from .merge import merge_language
+from .extract import extract_templates, relative_references
+from .header import fit_plural_forms, language_header, set_header_fields
+from .layout import CatalogLayout, project_layout
+from .merge import Merged, Source, canonical, merge_sources
 from .model import Catalog
 from .parse import parse_po, read_po
+from .preserve import preserved
 from .write import format_po
 
 
@@ -37,37 +49,21 @@ class CatalogUpdate:
         return self.before != self.after
 
 
-def template_path(settings: Settings, domain: str) -> Path:
-    """Where the template of *domain* is committed."""
-    return settings.locale / f"{domain}.pot"
-
-
-def catalog_path(settings: Settings, lang: str, domain: str) -> Path:
-    """The catalog of *domain* in *lang*."""
-    return settings.locale / lang / "LC_MESSAGES" / f"{domain}.po"
-
-
 def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     """Extract the templates and merge them into the catalogs of *langs*; writes nothing.
 
     Every existing catalog is read (and validated) first, so a broken file
     stops the update before the extraction and before any write.
     """
+    layout = project_layout(settings)
     languages = [lang for lang in langs if lang != settings.source_language]
-    existing = {path: _read_existing(path) for lang in languages
-                for path in sorted((settings.locale / lang / "LC_MESSAGES").rglob("*.po"))}
-    templates = extract_templates(settings)
-    updates = [_template_update(settings, domain, template) for domain, template in templates.items()]
+    existing = {lang: {name: _read_existing(path) for name, path in layout.catalog_files(lang).items()}
+                for lang in languages}
+    templates = extract_templates(settings, layout)
+    preserve = settings.update_mode == "preserve"
+    updates = [] if preserve else [_template_update(layout, name, template) for name, template in templates.items()]
     for lang in languages:
-        olds = {domain: existing.get(catalog_path(settings, lang, domain), (None, None)) for domain in templates}
-        pairs = [(template, olds[domain][1] or Catalog()) for domain, template in templates.items()]
-        merged = merge_language(pairs)
-        for (domain, template), catalog in zip(templates.items(), merged):
-            before, old = olds[domain]
-            header = language_header(template, old, lang)
-            has_header = bool(catalog.entries) and catalog.entries[0].is_header
-            catalog.entries[:1 if has_header else 0] = [header]
-            updates.append(_describe(catalog_path(settings, lang, domain), lang, before, catalog))
+        updates += _language_updates(layout, lang, templates, existing[lang], preserve)
     return updates
 
 
@@ -76,26 +72,67 @@ def apply_update(updates: list[CatalogUpdate]) -> list[CatalogUpdate]:
     return [update for update in updates if update.changed and atomic_write(update.path, update.after)]
 
 
-def _read_existing(path: Path) -> tuple[bytes | None, Catalog | None]:
+def _language_updates(layout: CatalogLayout, lang: str, templates: dict[str, Catalog],
+                      existing: dict[str, bytes], preserve: bool) -> list[CatalogUpdate]:
+    names = list(templates) + [name for name in existing if name not in templates]
+    sources = [Source(name, (lambda t=templates[name]: t) if name in templates else None,
+                      (lambda data=existing.get(name), name=name: _parse(data, layout.po_path(lang, name))))
+               for name in names]
+    updates = []
+    for merged in merge_sources(sources):
+        path = layout.po_path(lang, merged.name)
+        before = existing.get(merged.name)
+        if merged.template is None or (preserve and before is None):
+            continue  # a catalog of no template lends its translations; preserve mode creates no catalog
+        if preserve:
+            after = preserved(merged, before.decode("utf-8"), path).encode("utf-8")
+        else:
+            after = format_po(relative_references(_canonical(merged, lang, before is not None), path.parent))
+        updates.append(_describe(path, lang, before, after, merged))
+    return updates
+
+
+def _canonical(merged: Merged, lang: str, exists: bool) -> Catalog:
+    """The merged catalog in triglot's layout, with the language's header."""
+    catalog = canonical(merged)
+    assert merged.template is not None
+    header = language_header(merged.template, merged.old if exists else None, lang)
+    has_header = bool(catalog.entries) and catalog.entries[0].is_header
+    catalog.entries[:1 if has_header else 0] = [header]
+    fit_plural_forms(catalog)
+    return catalog
+
+
+def _parse(data: bytes | None, path: Path) -> Catalog:
+    return parse_po(data, path) if data is not None else Catalog()
+
+
+def _read_existing(path: Path) -> bytes:
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return None, None
     except OSError as exc:
         raise TriglotError(f"cannot read the catalog: {exc.strerror}", path) from None
-    return data, parse_po(data, path)
+    parse_po(data, path)  # validated before anything is extracted or written
+    return data
 
 
-def _template_update(settings: Settings, domain: str, template: Catalog) -> CatalogUpdate:
-    path = template_path(settings, domain)
+def _template_update(layout: CatalogLayout, name: str, template: Catalog) -> CatalogUpdate:
+    path = layout.pot_path(name)
+    written = relative_references(template, path.parent)
     before = path.read_bytes() if path.exists() else None
     if before is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-        _keep_creation_date(template, path)
-    return _describe(path, None, before, template)
+        _keep_creation_date(written, path)
+    messages = len(written.messages)
+    return CatalogUpdate(path=path, lang=None, before=before, after=format_po(written), translated=0, fuzzy=0,
+                         untranslated=messages, obsolete=0)
 
 
 def _keep_creation_date(template: Catalog, path: Path) -> None:
-    """Keep the committed template's POT-Creation-Date when nothing else changed."""
+    """Keep the committed template's POT-Creation-Date when nothing else changed.
+
+    The header is changed in place: the catalogs' headers, made from the
+    template's afterwards, get the same date.
+    """
     try:
         committed = read_po(path)
     except TriglotError:
@@ -110,12 +147,8 @@ def _keep_creation_date(template: Catalog, path: Path) -> None:
         header.msgstr = new_msgstr
 
 
-def _describe(path: Path, lang: str | None, before: bytes | None, catalog: Catalog) -> CatalogUpdate:
-    messages = catalog.messages
-    fuzzy = sum(1 for entry in messages if entry.fuzzy and entry.translated)
-    translated = sum(1 for entry in messages if entry.translated) - fuzzy
-    return CatalogUpdate(
-        path=path, lang=lang, before=before, after=format_po(catalog),
-        translated=translated, fuzzy=fuzzy, untranslated=len(messages) - translated - fuzzy,
-        obsolete=sum(1 for entry in catalog.obsolete if entry.translations and entry.translations[0]),
-    )
+def _describe(path: Path, lang: str, before: bytes | None, after: bytes, merged: Merged) -> CatalogUpdate:
+    fuzzy = sum(1 for entry in merged.results if entry.translated and entry.fuzzy)
+    translated = sum(1 for entry in merged.results if entry.translated) - fuzzy
+    return CatalogUpdate(path=path, lang=lang, before=before, after=after, translated=translated, fuzzy=fuzzy,
+                         untranslated=len(merged.results) - translated - fuzzy, obsolete=len(merged.leftovers))
