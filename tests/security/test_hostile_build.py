@@ -172,7 +172,7 @@ def test_each_refusal_is_reported_at_its_po_line(hostile: dict) -> None:
     assert sorted(map(int, reported)) == sorted(lines[msgid] for msgid in hostile["attacked"].values())
     ru = root / "locale" / "ru" / "LC_MESSAGES"
     for ignored in ("sphinx.js", "sphinx.po"):
-        assert f"WARNING: {ru / ignored}: ignored: a build reads only article.po of the locale folder " \
+        assert f"WARNING: {ru / ignored}: ignored: a build reads only the documents' catalogs (article.po) " \
                "[triglot.unsafe]" in log
 
 

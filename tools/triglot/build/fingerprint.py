@@ -1,7 +1,7 @@
 """Fingerprints of an edition build's inputs, so that an unchanged edition × format is not rebuilt.
 
 The inputs of one edition in one format: the Sphinx source folder (conf.py,
-the text), the edition's own catalog (not the other languages'), the
+the text), the edition's own catalogs (not the other languages'), the
 glossary, ``pyproject.toml``, triglot's own package files, the versions of
 Sphinx and docutils and, for a PDF, the TeX engine. Contents are hashed, not
 times, so a ``git checkout`` that restores a file does not force a rebuild.
@@ -15,6 +15,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from ..catalog.layout import locale_folder
 from ..config import Settings
 
 # Distributions whose version is part of every fingerprint.
@@ -68,12 +69,17 @@ def edition_fingerprint(settings: Settings, lang: str, fmt: str, common: list[st
     digest = hashlib.sha256()
     for part in [f"lang={lang}", f"format={fmt}", *(common if common is not None else common_inputs(settings))]:
         digest.update(part.encode("utf-8") + b"\0")
-    catalog = settings.po_path(lang)
-    if lang != settings.source_language or catalog.is_file():
+    for catalog in language_catalogs(settings, lang):
         _add_file(digest, settings.root, catalog)
     if fmt == "pdf":
         digest.update(tex_engine().encode("utf-8"))
     return digest.hexdigest()
+
+
+def language_catalogs(settings: Settings, lang: str) -> list[Path]:
+    """Every catalog file of *lang* (the build reads each of them)."""
+    folder = locale_folder(settings) / lang / "LC_MESSAGES"
+    return [path for path in tree_files(folder) if path.suffix == ".po"]
 
 
 def common_inputs(settings: Settings) -> list[str]:

@@ -10,7 +10,9 @@ each catalog file (:func:`relative_references`).
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,10 +21,14 @@ from pathlib import Path
 from triglot.build.preflight import check_sources
 from triglot.config import Settings
 from triglot.errors import TriglotError
+from triglot.fs import atomic_write
 
 from .layout import INTERFACE_CATALOGS, CatalogLayout
 from .model import Catalog, Entry
 from .parse import read_po
+from .write import format_po
+
+_COMPLETE = "complete"  # written last: the cached templates are whole
 
 
 def extract_templates(settings: Settings, layout: CatalogLayout) -> dict[str, Catalog]:
@@ -36,6 +42,9 @@ def extract_templates(settings: Settings, layout: CatalogLayout) -> dict[str, Ca
 
 def extract_documents(settings: Settings) -> dict[str, Catalog]:
     """The template of each document of the project, by document name (``user_guide/apps/code``)."""
+    if not (settings.docs / "conf.py").is_file():
+        raise TriglotError("no Sphinx project here (no conf.py): set [tool.triglot] docs to the Sphinx source folder",
+                           settings.docs)
     check_sources(settings.docs)
     with tempfile.TemporaryDirectory(prefix="triglot-gettext-") as folder:
         output = Path(folder) / "gettext"
@@ -116,3 +125,26 @@ def _relative(reference: str, folder: Path) -> str:
         return reference
     relative = os.path.relpath(file, folder).replace(os.sep, "/")
     return f"{relative}:{line}" if line is not None else relative
+
+
+def cached_templates(settings: Settings, layout: CatalogLayout) -> dict[str, Catalog]:
+    """:func:`extract_templates`, kept in ``<build>/cache/templates/`` until a source, the settings or triglot change.
+
+    ``triglot stats`` and the status page count against the templates;
+    extracting them takes a Sphinx run, which this spares when nothing
+    they depend on changed.
+    """
+    from triglot.build.fingerprint import common_inputs
+
+    key = hashlib.sha256("\0".join([*common_inputs(settings), str(layout)]).encode("utf-8")).hexdigest()[:32]
+    folder = settings.build / "cache" / "templates"
+    stored = folder / key
+    if (stored / _COMPLETE).is_file():
+        found = {path.relative_to(stored).with_suffix("").as_posix(): path for path in stored.rglob("*.pot")}
+        return {name: read_po(found[name]) for name in sorted(found)}
+    templates = extract_templates(settings, layout)
+    shutil.rmtree(folder, ignore_errors=True)  # one set of templates is kept: the current one
+    for name, template in templates.items():
+        atomic_write(stored / f"{name}.pot", format_po(template))
+    atomic_write(stored / _COMPLETE, b"")
+    return templates

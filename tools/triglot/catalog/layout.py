@@ -13,6 +13,7 @@ Sphinx cannot express (OpenStack's ``doc.po`` with ``doc-common.po`` for the
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -77,12 +78,20 @@ def project_layout(settings: Settings) -> CatalogLayout:
     """The layout of the project: ``[tool.triglot]`` first, then ``conf.py``, then Sphinx's defaults."""
     conf = {} if settings.locale is not None and settings.catalog_layout is not None else (
         read_catalog_settings(settings.docs))
-    locale = settings.locale
-    if locale is None:
-        folders = conf.get("locale_dirs") or []
-        locale = (settings.docs / folders[0]).resolve() if folders else settings.root / DEFAULT_LOCALE
     spec = settings.catalog_layout if settings.catalog_layout is not None else conf.get("gettext_compact", True)
-    return layout_from(locale, spec)
+    return layout_from(_locale(settings, conf), spec)
+
+
+def locale_folder(settings: Settings) -> Path:
+    """The project's locale folder (``conf.py`` is read only when ``[tool.triglot]`` does not say)."""
+    return _locale(settings, {} if settings.locale is not None else read_catalog_settings(settings.docs))
+
+
+def _locale(settings: Settings, conf: dict) -> Path:
+    if settings.locale is not None:
+        return settings.locale
+    folders = conf.get("locale_dirs") or []
+    return Path(os.path.normpath(settings.docs / folders[0])) if folders else settings.root / DEFAULT_LOCALE
 
 
 def layout_from(locale: Path, spec: CatalogSpec) -> CatalogLayout:

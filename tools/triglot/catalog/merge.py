@@ -147,6 +147,17 @@ def _messages(template: Catalog) -> list[Entry]:
 
 
 def _exact(template: Catalog, old: Catalog, plan: _Plan) -> None:
+    for position, index in exact_matches(template, old).items():
+        plan.matches[position] = (EXACT, index)
+
+
+def exact_matches(template: Catalog, old: Catalog) -> dict[int, int]:
+    """For each template message (by position) that *old* has, the index of its entry in *old*.
+
+    Obsolete entries count (msgmerge revives them); an entry whose only
+    difference is a context the template lacks (a platform's hash) counts.
+    """
+    matches = {}
     by_key = {entry.key: index for index, entry in enumerate(old.entries) if not entry.is_header}
     with_context: dict[str, list[int]] = {}
     for index, entry in enumerate(old.entries):
@@ -155,9 +166,10 @@ def _exact(template: Catalog, old: Catalog, plan: _Plan) -> None:
     for position, new in enumerate(_messages(template)):
         index = by_key.get(new.key)
         if index is None and new.msgctxt is None and len(with_context.get(new.msgid, ())) == 1:
-            index = with_context[new.msgid][0]  # a context the source does not have: a platform's hash
+            index = with_context[new.msgid][0]
         if index is not None:
-            plan.matches[position] = (EXACT, index)
+            matches[position] = index
+    return matches
 
 
 def _aligned(template: Catalog, old: Catalog, plan: _Plan) -> None:

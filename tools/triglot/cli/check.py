@@ -41,6 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check, print the findings, return 1 if one is at or above --fail-on, else 0."""
     # Imported here: the checks load docutils, which the other commands' start-up does not need.
+    from triglot.catalog.layout import project_layout
     from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
     from triglot.checks.collect import po_files, read_catalogs
     from triglot.checks.output import as_github, as_json, as_text, check_list
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
-        files = [settings.po_path(lang) for lang in langs if settings.po_path(lang).is_file()]
+        layout = project_layout(settings)
+        files = [path for lang in langs for path in layout.catalog_files(lang).values()]
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog.layout import project_layout
 from ..checks import read_catalog, run_checks, select_checks
 from ..config import Settings
 from ..errors import TriglotError
@@ -60,7 +61,10 @@ class EditionStatus:
 
 
 def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
-    """(translated, fuzzy, untranslated) messages of *lang*'s catalogs, as ``triglot stats`` counts them."""
+    """(translated, fuzzy, untranslated) messages of *lang*'s catalogs, as ``triglot stats`` counts them.
+
+    Counted against the templates extracted from the sources (cached in ``<build>/cache/templates``).
+    """
     found = catalog_stats(settings, [lang])
     return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
             sum(stats.untranslated.messages for stats in found))
@@ -73,12 +77,12 @@ def shown_in_source(edition: Path) -> int:
 
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
-    """The findings of ``triglot check`` on *lang*'s catalog."""
-    po_path = settings.po_path(lang)
-    if not po_path.is_file():
+    """The findings of ``triglot check`` on *lang*'s catalogs."""
+    paths = list(project_layout(settings).catalog_files(lang).values())
+    if not paths:
         return ()
     glossary = load_glossary(settings.glossary) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(po_path, lang)], select_checks(), glossary)
+    found = run_checks([read_catalog(path, lang) for path in paths], select_checks(), glossary)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, f.message) for f in found)
 
 
