@@ -65,7 +65,7 @@ CASES = [
     *[Case(f"po-crlf-{cmd}", (cmd,), PO, CRLF, None) for cmd in ("check", "stats")],  # GNU gettext reads CRLF too
     # Settings
     Case("toml-invalid", ("stats",), "pyproject.toml", _replace(b"[tool.triglot]\n", b"[tool.triglot]\nlanguages = [\n"),
-         "{root}/pyproject.toml:53: invalid TOML: Invalid value (at line 53, column 1)"),
+         "{root}/pyproject.toml:62: invalid TOML: Invalid value (at line 62, column 1)"),
     Case("toml-bom", ("check",), "pyproject.toml", BOM,
          "{root}/pyproject.toml:1: invalid TOML: Invalid statement (at line 1, column 1)"),
     Case("toml-binary", ("update",), "pyproject.toml", lambda data: data + bytes(range(256)),

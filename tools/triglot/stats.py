@@ -88,17 +88,16 @@ def measure(text: str, lang: str) -> int:
 
 
 def catalog_stats(settings: Settings, langs: list[str]) -> list[CatalogStats]:
-    """The progress of every catalog of *langs* against its template (the source language is skipped)."""
+    """The progress of every catalog of *langs* against its template (the source language is skipped).
+
+    The catalogs are read first: a broken one stops before the sources are extracted.
+    """
     layout = project_layout(settings)
+    languages = [lang for lang in langs if lang != settings.source_language]
+    catalogs = {(lang, name): read_po(path) for lang in languages for name, path in layout.catalog_files(lang).items()}
     templates = cached_templates(settings, layout)
-    result = []
-    for lang in langs:
-        if lang == settings.source_language:
-            continue
-        for name, template in templates.items():
-            path = layout.po_path(lang, name)
-            result.append(_stats(settings, lang, name, path, template, read_po(path) if path.is_file() else None))
-    return result
+    return [_stats(settings, lang, name, layout.po_path(lang, name), template, catalogs.get((lang, name)))
+            for lang in languages for name, template in templates.items()]
 
 
 def _stats(settings: Settings, lang: str, name: str, path: Path, template: Catalog,
