@@ -96,12 +96,14 @@ def catalog_stats(settings: Settings, langs: list[str]) -> list[CatalogStats]:
     languages = [lang for lang in langs if lang != settings.source_language]
     catalogs = {(lang, name): read_po(path) for lang in languages for name, path in layout.catalog_files(lang).items()}
     templates = cached_templates(settings, layout)
-    return [_stats(settings, lang, name, layout.po_path(lang, name), template, catalogs.get((lang, name)))
+    return [catalog_progress(template, catalogs.get((lang, name)), lang, name, layout.po_path(lang, name),
+                             settings.source_language)
             for lang in languages for name, template in templates.items()]
 
 
-def _stats(settings: Settings, lang: str, name: str, path: Path, template: Catalog,
-           catalog: Catalog | None) -> CatalogStats:
+def catalog_progress(template: Catalog, catalog: Catalog | None, lang: str, name: str, path: Path,
+                     source: str) -> CatalogStats:
+    """The progress of *catalog* (None: there is none) of *lang* against its *template*."""
     groups: dict[str, list[tuple[str, list[str]]]] = {state: [] for state in STATES}  # (source, translations)
     messages = template.messages
     found = exact_matches(template, catalog) if catalog is not None else {}
@@ -114,7 +116,6 @@ def _stats(settings: Settings, lang: str, name: str, path: Path, template: Catal
         matched = set(found.values())
         groups["obsolete"] = [(entry.msgid, entry.translations) for index, entry in enumerate(catalog.entries)
                               if index not in matched and not entry.is_header and any(entry.translations)]
-    source = settings.source_language
     tallies = {
         state: Tally(
             messages=len(items),

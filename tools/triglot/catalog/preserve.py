@@ -80,8 +80,11 @@ def preserved(merged: Merged, original: str, path: Path) -> str:
     keys: list[str] = []  # msgid of each unit (sorted catalogs)
     tail_obsolete: list[list[str]] = []
     previous_end = 0
-    moved = {index for how, index in merged.origins if index is not None and how != EXACT}
+    moved = {index: position for position, (how, index) in enumerate(merged.origins)
+             if index is not None and how != EXACT}
     untouched = _untouched(merged)
+    revived = {index for how, index in merged.origins if how == EXACT and index is not None} - untouched
+    leftovers = set(merged.leftovers)
     changed = False
     for index, entry in enumerate(merged.old.entries):
         gap = lines[previous_end:entry.first_line - 1]
@@ -89,7 +92,7 @@ def preserved(merged: Merged, original: str, path: Path) -> str:
             gap, changed = [""], True
         block = lines[entry.first_line - 1:entry.last_line]
         previous_end = entry.last_line
-        if entry.obsolete and index not in moved and not _revived(merged, index):
+        if entry.obsolete and index not in moved and index not in revived:
             tail_obsolete.append(gap + block)
         elif entry.is_header or index in untouched:
             unit_of[index] = len(units)
@@ -97,10 +100,10 @@ def preserved(merged: Merged, original: str, path: Path) -> str:
             keys.append(entry.msgid)
         elif index in moved and not entry.obsolete and not style.sorted:
             unit_of[index] = len(units)
-            units.append(gap + _render(_result_for(merged, index), style, path))
+            units.append(gap + _render(merged.results[moved[index]], style, path))
             keys.append(entry.msgid)
             changed = True
-        elif index in merged.leftovers:
+        elif index in leftovers:
             tail_obsolete.append([""] + _render(obsolete(entry), style, path))
             changed = True
         else:
@@ -125,15 +128,6 @@ def _untouched(merged: Merged) -> set[int]:
     """Old active entries kept as they are: the same message as a template one."""
     return {index for how, index in merged.origins
             if how == EXACT and index is not None and not merged.old.entries[index].obsolete}
-
-
-def _revived(merged: Merged, index: int) -> bool:
-    return any(how == EXACT and own == index for how, own in merged.origins)
-
-
-def _result_for(merged: Merged, index: int) -> Entry:
-    position = next(number for number, (_, own) in enumerate(merged.origins) if own == index)
-    return merged.results[position]
 
 
 def _insertions(merged: Merged, style: Style, unit_of: dict[int, int], keys: list[str]) -> list[tuple[int, Entry]]:
