@@ -245,8 +245,10 @@ def _across(plans: list[_Plan], pool: list[_Leftover], wanted: list[tuple[int, i
             plans[number].taken[position] = (SIMILAR, leftover)
             leftover.used = True
             usable.discard(found)
+        # Only a message whose candidates all went to others may find another: the usable ones only shrink.
+        proposed = {(number, position) for _, number, position, _ in proposals}
         searched = [(number, position, new) for number, position, new in searched
-                    if position not in plans[number].taken]
+                    if position not in plans[number].taken and (number, position) in proposed]
 
 
 def _build(source: Source, plan: _Plan, number: int) -> Merged:
