@@ -20,3 +20,19 @@ exclude_patterns = ["_build"]
 
 html_theme = "furo"
 html_title = project
+# The footer credits "Furo" in each edition's language; Sphinx's share of furo's
+# credit line ends in an English "'s" that no catalog can translate.
+html_show_sphinx = False
+
+# The public URL of build/site. Search engines and reference managers need
+# absolute URLs (hreflang alternates, the sitemap, canonical links, the
+# citation metadata): set this to where the site is published. The
+# placeholder follows GitHub Pages' convention for a repository "triglot".
+triglot_site_url = "https://triglot-editions.github.io/triglot/"
+
+# Who translated each edition, in that edition's language (EPUB contributor,
+# citation metadata, the "Cite this edition" block).
+triglot_translators = {
+    "ru": "редакция triglot",
+    "ja": "triglot編集部",
+}

@@ -29,6 +29,7 @@ class _PageParser(HTMLParser):
         self._paragraph: list[str] | None = None
         self._paragraph_foreign = False
         self._skip = 0
+        self._apparatus = 0  # depth inside the citation block
         self._foreign: list[bool] = []  # per open element: does it (or an ancestor) have another lang?
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -51,7 +52,11 @@ class _PageParser(HTMLParser):
                 self._skip += 1
         if self._skip and tag != "a":
             self._skip += 1
-        if self._in_article and tag == "p":
+        if tag == "section" and "triglot-cite" in attributes.get("class", "").split():
+            self._apparatus = 1  # "Cite this edition" under the article: not the article's text
+        elif self._apparatus and tag not in _VOID:
+            self._apparatus += 1
+        if self._in_article and tag == "p" and not self._apparatus:
             self._paragraph = []
             self._paragraph_foreign = self._foreign[-1]
 
@@ -60,6 +65,8 @@ class _PageParser(HTMLParser):
             self._foreign.pop()
         if self._skip:
             self._skip -= 1
+        if self._apparatus and tag not in _VOID:
+            self._apparatus -= 1
         if tag == "p" and self._paragraph is not None:
             text = " ".join("".join(self._paragraph).split())
             self.page.paragraphs.append(text)

@@ -93,6 +93,10 @@ def test_entries_show_the_other_languages_and_the_definition(site: Path) -> None
     item = re.sub(r"<[^>]+>", "", item[: item.index("</dd>")])
     assert "Английский: mottainai · Японский: もったいない (mottainai)" in item
     assert "Японское выражение сожаления о напрасной трате" in item
+    html = (site / "ja" / "glossary.html").read_text(encoding="utf-8")
+    item = html[html.index('id="term-soft-power"'):]
+    item = re.sub(r"<[^>]+>", "", item[: item.index("</dd>")])
+    assert "英語：soft power · ロシア語：мягкая сила" in item  # Japanese punctuation, no half-width colon
 
 
 def test_english_term_links_reach_the_glossary(site: Path) -> None:

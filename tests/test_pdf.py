@@ -158,3 +158,71 @@ def test_without_tex_html_and_epub_build_and_the_pdf_names_the_packages(tmp_path
     assert "  en     html  ok" in report and "  en     epub  ok" in report
     downloads = root / "build" / "site" / "en" / "downloads"
     assert sorted(path.name for path in downloads.iterdir()) == ["article-en.epub"]
+
+
+def pdf_outline(path: Path) -> list[tuple[int, str]]:
+    """The PDF's outline as (depth, title), read by poppler's pdftohtml."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+    outline = root.find("outline")
+
+    def walk(element, depth: int) -> list[tuple[int, str]]:
+        found = []
+        for child in element:
+            if child.tag == "item":
+                found.append((depth, child.text))
+            elif child.tag == "outline":
+                found += walk(child, depth + 1)
+        return found
+
+    return walk(outline, 0) if outline is not None else []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_outline_starts_with_the_article(editions: Path, lang: str) -> None:
+    outline = pdf_outline(pdf(editions, lang))
+    title = translation(editions, lang, TITLE)
+    top = [text for depth, text in outline if depth == 0]
+    assert top == [title.replace("'", "’") if lang == "en" else title, translation(editions, lang, "Glossary"),
+                   translation(editions, lang, "Editorial notes"), translation(editions, lang, "Colophon")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_is_pdf_a_2b_with_xmp_metadata_and_tagged(editions: Path, lang: str) -> None:
+    path = pdf(editions, lang)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info and "Metadata Stream: yes" in info
+    xmp = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    expected = {"en": "en-GB", "ru": "ru", "ja": "ja"}[lang]
+    title = translation(editions, lang, TITLE).replace("'", "’")
+    assert f'<dc:title>\n    <rdf:Alt>\n     <rdf:li xml:lang="{expected}">{title}</rdf:li>' in xmp
+    assert f'<rdf:li xml:lang="{expected}">{translation(editions, lang, AUTHOR)}</rdf:li>' in xmp
+    assert f"<dc:language>\n    <rdf:Bag>\n     <rdf:li>{expected}</rdf:li>" in xmp
+    translator = {"ru": "редакция triglot", "ja": "triglot編集部"}.get(lang)
+    if translator:
+        assert f"<dc:contributor><rdf:Bag><rdf:li>{translator}</rdf:li></rdf:Bag></dc:contributor>" in xmp
+    else:
+        assert "dc:contributor" not in xmp
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_near_empty_page_but_the_last(editions: Path, lang: str) -> None:
+    path = pdf(editions, lang)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                                                             check=True).stdout)[1])
+    counts = [len(re.sub(r"\s", "", text_of(path, "-f", str(page), "-l", str(page)))) for page in range(1, pages + 1)]
+    typical = sorted(counts)[len(counts) // 2]
+    assert [page for page, count in enumerate(counts[:-1], 1) if count < typical // 4] == [], counts
+
+
+def test_fixed_strings_are_in_the_editions_language(editions: Path) -> None:
+    # The emendation table has no caption: its continuation says only "continued", in the edition's language.
+    for lang, continued in (("ru", "(продолжение с предыдущей страницы)"), ("ja", "(前のページからの続き)"),
+                            ("en", "(continued from previous page)")):
+        lines = [line.strip() for line in pdf_lines(pdf(editions, lang))]
+        assert continued in lines, lang
+        assert not any(line.startswith(("Table 1", "Таблица 1")) for line in lines), lang

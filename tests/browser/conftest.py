@@ -8,6 +8,7 @@ one becomes fuzzy.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -70,16 +71,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(reader_site: Path) -> Iterator[str]:
-    """The site served over http://127.0.0.1 on a free port, from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(reader_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """*site* served over http://127.0.0.1 on a free port, from a thread: yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(reader_site: Path) -> Iterator[str]:
+    """The reader's site served over http://127.0.0.1."""
+    with serve(reader_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -122,11 +132,14 @@ def problems() -> Problems:
 
 @pytest.fixture
 def open_page(browser: object, problems: Problems) -> Iterator[object]:
-    """``open_page(viewport=DESKTOP, locale="en-GB")``: a fresh page in its own context, watched for errors."""
+    """``open_page(viewport=DESKTOP, locale="en-GB", color_scheme="light")``: a fresh page in its own context.
+
+    The page is watched for errors (see :class:`Problems`).
+    """
     contexts = []
 
-    def make(viewport: dict[str, int] = DESKTOP, locale: str = "en-GB") -> object:
-        context = browser.new_context(viewport=viewport, locale=locale)
+    def make(viewport: dict[str, int] = DESKTOP, locale: str = "en-GB", color_scheme: str = "light") -> object:
+        context = browser.new_context(viewport=viewport, locale=locale, color_scheme=color_scheme)
         contexts.append(context)
         return problems.watch(context.new_page())
 

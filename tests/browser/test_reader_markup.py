@@ -11,6 +11,8 @@ import lxml.html
 
 from triglot.site.downloads import update_edition
 
+from conftest import ROOT
+
 from .conftest import FUZZY_IN_RU, UNTRANSLATED_IN_JA
 
 
@@ -76,20 +78,63 @@ def test_the_status_page_counts_as_gnu_gettext_does(reader_project, reader_site)
                       for kind in ("translated", "fuzzy", "untranslated"))
         assert shown == msgfmt_statistics(reader_project / f"locale/{lang}/LC_MESSAGES/article.po"), lang
         in_source = sum(len(article(reader_site, lang, p.name).xpath('.//*[contains(concat(" ", @class, " "), " triglot-fallback ")]'))
-                        for p in sorted((reader_site / lang).glob("*.html")) if p.name not in {"search.html", "genindex.html"})
+                        for p in sorted((reader_site / lang).glob("*.html"))
+                        if p.name not in {"search.html", "genindex.html", "parallel.html", "status.html"})
         assert int(section.xpath('.//span[@data-count="shown-in-source"]')[0].text) == in_source >= 1
     assert page.xpath('//section[@id="fallback"]')
     assert page.xpath("//time/@datetime")
 
 
+def test_the_status_page_and_the_parallel_view_exist_in_each_edition_s_language(reader_site):
+    expected = {"en": ("Translation status", "Parallel view", "Show"),
+                "ru": ("Состояние перевода", "Параллельный текст", "Показать"),
+                "ja": ("翻訳の状況", "対訳表示", "表示")}
+    for lang, (status, parallel, show) in expected.items():
+        for path in [f"{lang}/status.html", *(["status.html"] if lang == "en" else [])]:
+            page = lxml.html.parse(str(reader_site / path))
+            assert page.getroot().get("lang") == lang, path
+            assert page.findtext(".//h1") == status, path
+        for path in [f"{lang}/parallel.html", *(["parallel.html"] if lang == "en" else [])]:
+            page = lxml.html.parse(str(reader_site / path))
+            assert page.getroot().get("lang") == lang, path
+            assert page.findtext(".//title").startswith(parallel), path
+            assert page.findtext('.//button[@type="submit"]') == show, path
+    # The same paragraph in every version of the parallel view, links into the editions from where the page is.
+    root, ru = (lxml.html.parse(str(reader_site / path)) for path in ("parallel.html", "ru/parallel.html"))
+    assert root.xpath('//div[@id="tg-p3"]//a/@href')[0].startswith("en/glossary.html")
+    assert ru.xpath('//div[@id="tg-p3"]//a/@href')[0].startswith("../en/glossary.html")
+
+
 def test_the_sitemap_lists_every_page_with_its_alternates(reader_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ET.parse(reader_site / "sitemap.xml").getroot().findall("s:url", ns)
-    pages = ["colophon.html", "editorial-notes.html", "glossary.html", "index.html"]
-    assert [u.find("s:loc", ns).text for u in urls] == [f"{lang}/{page}" for lang in ("en", "ru", "ja") for page in pages]
-    for url in urls:
-        page = url.find("s:loc", ns).text.split("/", 1)[1]
-        links = [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)]
-        default = "index.html" if page == "index.html" else f"en/{page}"
-        assert links == [("en", f"en/{page}"), ("ru", f"ru/{page}"), ("ja", f"ja/{page}"), ("x-default", default)]
-        assert all((reader_site / href).is_file() for _code, href in links)
+    site_url = "https://triglot-editions.github.io/triglot/"  # docs/conf.py's triglot_site_url
+    groups = [([f"{lang}/{page}" for lang in ("en", "ru", "ja")], default) for page, default in (
+        ("colophon.html", "en/colophon.html"), ("editorial-notes.html", "en/editorial-notes.html"),
+        ("glossary.html", "en/glossary.html"), ("index.html", "index.html"),
+        ("parallel.html", "parallel.html"), ("status.html", "status.html"))]
+    expected = []
+    for paths, default in groups:
+        links = [*zip(("en", "ru", "ja"), paths), ("x-default", default)]
+        for path in dict.fromkeys([*paths, default]):
+            expected.append((site_url + path, [(code, site_url + href) for code, href in links]))
+    listed = [(url.find("s:loc", ns).text, [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)])
+              for url in urls]
+    assert listed == expected
+    assert all((reader_site / loc.removeprefix(site_url)).is_file() for loc, _links in expected)
+
+
+def test_no_english_interface_string_in_the_translated_editions(reader_site):
+    """What a reader of ru or ja sees around the text (labels, titles, buttons, footer) is in their language."""
+    from triglot.catalog.parse import read_po
+
+    template = [entry.msgid.strip() for entry in read_po(ROOT / "locale" / "sphinx.pot").messages]
+    english = {msgid for msgid in template if msgid and msgid not in {"{code}", "Furo", "Index"} and "%" not in msgid}
+    for lang in ("ru", "ja"):
+        for name in ("index.html", "glossary.html", "search.html", "status.html", "parallel.html"):
+            tree = lxml.html.parse(str(reader_site / lang / name))
+            for content in tree.xpath('//article[@role="main"]|//main[@id="parallel"]|//table[@lang="en"]|//script'):
+                content.drop_tree()  # the text itself (with its English passages and notes), scripts
+            shown = {text.strip() for text in tree.xpath("//body//text()")} | {
+                value.strip() for value in tree.xpath("//body//@aria-label|//body//@title|//body//@placeholder")}
+            assert sorted(shown & english) == [], f"{lang}/{name}"

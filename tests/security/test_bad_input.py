@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_triglot
+from conftest import ROOT, copy_project, run_triglot
+
+# The line after "[tool.triglot]" in the project's pyproject.toml, where the cases below break the TOML.
+TOML_LINE = (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines().index("[tool.triglot]") + 3
 
 PO = "locale/ru/LC_MESSAGES/article.po"
 GLOSSARY = "glossary/terms.yaml"
@@ -65,7 +68,7 @@ CASES = [
     *[Case(f"po-crlf-{cmd}", (cmd,), PO, CRLF, None) for cmd in ("check", "stats")],  # GNU gettext reads CRLF too
     # Settings
     Case("toml-invalid", ("stats",), "pyproject.toml", _replace(b"[tool.triglot]\n", b"[tool.triglot]\nlanguages = [\n"),
-         "{root}/pyproject.toml:62: invalid TOML: Invalid value (at line 62, column 1)"),
+         f"{{root}}/pyproject.toml:{TOML_LINE}: invalid TOML: Invalid value (at line {TOML_LINE}, column 1)"),
     Case("toml-bom", ("check",), "pyproject.toml", BOM,
          "{root}/pyproject.toml:1: invalid TOML: Invalid statement (at line 1, column 1)"),
     Case("toml-binary", ("update",), "pyproject.toml", lambda data: data + bytes(range(256)),
@@ -89,16 +92,16 @@ CASES = [
     Case("arg-missing-path", ("check", "nonexistent.po"), None, None, "nonexistent.po: no such file or folder"),
     # Glossary data
     Case("glossary-yaml", ("glossary", "check"), GLOSSARY, lambda data: data + b"\n  - [unclosed\n",
-         f"{GLOSSARY}:514: invalid YAML: expected <block end>, but found '-'"),
+         f"{GLOSSARY}:516: invalid YAML: expected <block end>, but found '-'"),
     Case("glossary-latin1", ("glossary", "check"), GLOSSARY, _replace(b"mottainai", b"mottaina\xe9"),
-         f"{GLOSSARY}:213: not UTF-8 text: save the file as UTF-8"),
+         f"{GLOSSARY}:215: not UTF-8 text: save the file as UTF-8"),
     Case("glossary-binary", ("glossary", "check"), GLOSSARY, lambda data: bytes(range(256)),
          f"{GLOSSARY}:2: not UTF-8 text: save the file as UTF-8"),
     Case("glossary-python-tag", ("glossary", "check"), GLOSSARY,
          lambda data: b'x: !!python/object/apply:os.system ["touch pwned"]\n',
          f"{GLOSSARY}:1: a glossary file must be a list of entries, each starting with '- id: …'"),
     Case("glossary-yaml-build", ("build", "--lang", "en"), GLOSSARY, lambda data: data + b"\n  - [unclosed\n",
-         "{root}/" f"{GLOSSARY}:514: invalid YAML: expected <block end>, but found '-'"),
+         "{root}/" f"{GLOSSARY}:516: invalid YAML: expected <block end>, but found '-'"),
     # RST source
     Case("rst-latin1-update", ("update",), "docs/colophon.rst", _replace(b"Olga", b"Ol\xe9a"),
          "{root}/docs/colophon.rst:7: not UTF-8 text: save the file as UTF-8"),

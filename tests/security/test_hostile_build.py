@@ -171,9 +171,11 @@ def test_each_refusal_is_reported_at_its_po_line(hostile: dict) -> None:
                           log, flags=re.MULTILINE)
     assert sorted(map(int, reported)) == sorted(lines[msgid] for msgid in hostile["attacked"].values())
     ru = root / "locale" / "ru" / "LC_MESSAGES"
-    for ignored in ("sphinx.js", "sphinx.po"):
-        assert f"WARNING: {ru / ignored}: ignored: a build reads only the documents' catalogs (article.po) " \
-               "[triglot.unsafe]" in log
+    assert f"WARNING: {ru / 'sphinx.js'}: ignored: a build reads only the documents' catalogs and the " \
+           "interface's (article.po, sphinx.po) [triglot.unsafe]" in log
+    # The interface catalog is read, with its own rule: no HTML its source lacks.
+    assert f"{ru / 'sphinx.po'}:5: WARNING: translation refused, the source text is used instead: HTML its source " \
+           "lacks: </script>, <script> [triglot.unsafe]" in log
 
 
 def test_a_broken_catalog_falls_back_whole_with_its_line(project: Path) -> None:
@@ -202,7 +204,10 @@ def test_the_other_editions_are_intact(hostile: dict) -> None:
 def test_sphinx_compiled_and_used_the_checked_copy(hostile: dict) -> None:
     root = hostile["root"]
     checked = root / "build" / "cache" / "ru" / "doctrees" / "html" / "triglot-locale" / "ru" / "LC_MESSAGES"
-    assert sorted(path.name for path in checked.iterdir()) == ["article.mo", "article.po"]
+    assert sorted(path.name for path in checked.iterdir()) == ["article.mo", "article.po", "sphinx.mo"]
+    with (checked / "sphinx.mo").open("rb") as handle:  # the interface catalog, checked too: its <script> refused
+        interface = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    assert {k: v for k, v in interface.items() if k} == {}
     with (checked / "article.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
     expected = read_safe_catalog(root / "locale" / "ru" / "LC_MESSAGES" / "article.po").messages

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,13 +96,21 @@ def new_control_characters(msgid: str, msgstr: str) -> list[str]:
     return [f"U+{ord(char):04X}" for char in sorted(extra)]
 
 
-def refusal_reason(msgid: str, msgstr: str) -> str | None:
-    """Why a build may not use *msgstr* for *msgid*, or None when it may."""
+def text_refusal(msgid: str, msgstr: str) -> str | None:
+    """Why *msgstr* is no text to stand for *msgid* whatever its markup (control characters, length), or None."""
     controls = new_control_characters(msgid, msgstr)
     if controls:
         return "the translation holds control characters: " + ", ".join(controls)
     if len(msgstr) > MAX_GROWTH * len(msgid) + GROWTH_MARGIN:
         return f"the translation is {len(msgstr)} characters long, its source {len(msgid)}"
+    return None
+
+
+def refusal_reason(msgid: str, msgstr: str) -> str | None:
+    """Why a build may not use *msgstr* for *msgid*, or None when it may."""
+    reason = text_refusal(msgid, msgstr)
+    if reason:
+        return reason
     try:
         problems = markup_problems(msgid, msgstr)
     except Exception as exc:  # noqa: BLE001 - a checker failure refuses, never lets through
@@ -111,11 +120,15 @@ def refusal_reason(msgid: str, msgstr: str) -> str | None:
     return None
 
 
-def read_safe_catalog(path: Path, *, allow_fuzzy: bool = False) -> SafeCatalog:
+def read_safe_catalog(path: Path, *, allow_fuzzy: bool = False,
+                      judge: Callable[[str, str], str | None] = refusal_reason) -> SafeCatalog:
     """Read the untrusted catalog at *path*; keep the translations a build may use.
 
-    Never raises for bad content: an unreadable or malformed catalog is one
-    refusal, and the build then uses the source text throughout.
+    *judge* gives the reason to refuse a translation (default: the article's
+    markup rule; the interface catalogs have their own, see
+    :mod:`triglot.interface`). Never raises for bad content: an unreadable or
+    malformed catalog is one refusal, and the build then uses the source
+    text throughout.
     """
     try:
         with path.open("rb") as handle:
@@ -133,7 +146,7 @@ def read_safe_catalog(path: Path, *, allow_fuzzy: bool = False) -> SafeCatalog:
     for entry in catalog.messages:
         if not _used_by_builds(entry, allow_fuzzy):
             continue
-        reason = refusal_reason(entry.msgid, entry.msgstr)
+        reason = judge(entry.msgid, entry.msgstr)
         if reason:
             refusals.append(Refusal(path, entry.msgstr_line or None, entry.msgid, reason))
         else:

@@ -7,7 +7,9 @@ the templates; ``preserve`` leaves catalogs a translation platform owns as
 they are but for what the source change requires (:mod:`.preserve`), and
 writes no template. Every catalog of a language takes part in the merge,
 those of no template (a ``news.po`` the layout no longer uses) too: they
-lend their translations and are left as they are.
+lend their translations and are left as they are. In ``triglot`` mode the
+interface catalogs (``sphinx.po``) are updated too, from their own template
+(:mod:`.interface_template`).
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from triglot.config import Settings
 from triglot.errors import TriglotError
 from triglot.fs import atomic_write
 
+from triglot.interface import DOMAIN as INTERFACE_DOMAIN
+
 from .extract import extract_templates, relative_references
 from .header import fit_plural_forms, language_header, set_header_fields
+from .interface_template import interface_template
 from .layout import CatalogLayout, project_layout
 from .merge import Merged, Source, canonical, merge_sources
 from .model import Catalog
@@ -59,11 +64,20 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     languages = [lang for lang in langs if lang != settings.source_language]
     existing = {lang: {name: _read_existing(path) for name, path in layout.catalog_files(lang).items()}
                 for lang in languages}
+    interface = {lang: _read_existing(path) for lang in languages
+                 if (path := layout.po_path(lang, INTERFACE_DOMAIN)).is_file()}
     templates = extract_templates(settings, layout)
     preserve = settings.update_mode == "preserve"
-    updates = [] if preserve else [_template_update(layout, name, template) for name, template in templates.items()]
+    header = next(iter(templates.values())).header if templates else None
+    # The reader's interface strings (triglot mode only: a platform's sphinx.po is its theme's, left alone).
+    reader = {} if preserve else {INTERFACE_DOMAIN: interface_template(settings.docs, header)}
+    updates = [] if preserve else [_template_update(layout, name, template)
+                                   for name, template in {**templates, **reader}.items()]
     for lang in languages:
         updates += _language_updates(layout, lang, templates, existing[lang], preserve)
+        if reader:  # merged on their own: interface strings neither lend to nor borrow from the text's
+            own = {INTERFACE_DOMAIN: interface[lang]} if lang in interface else {}
+            updates += _language_updates(layout, lang, reader, own, preserve)
     return updates
 
 

@@ -7,7 +7,9 @@ this package registers every family's checks.
 
 from __future__ import annotations
 
-from . import consistency, markup_checks, numbers, terminology, transliteration, typography  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    citations, consistency, markup_checks, numbers, terminology, textlint, transliteration, typesetting, typography,
+)
 from .model import SEVERITIES, Catalog, Finding, Message
 from .po import read_catalog
 from .registry import REGISTRY, Check, iter_docs, select_checks

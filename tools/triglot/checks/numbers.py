@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from .conventions import without_translator_notes
 from .model import Finding, Message
 from .plain import plain_text
 from .registry import CheckContext, check
@@ -183,8 +184,9 @@ def mismatch(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 
     Bad:  msgid "in 1992, 30% of …"   msgstr "в 1993 году 3 % …"
     Good: msgid "in 1992, 30% of …"   msgstr "в 1992 году 30 % …"   (ja: 1992年、３０％)
+    (A translator's note, «[Примеч. пер.: …]» or 〔訳注：…〕, is the translator's own words and is left out.)
     """
-    missing, extra = number_difference(message.msgid, message.msgstr)
+    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang))
     if missing or extra:
         yield ctx.finding(message, "numbers differ: " + _describe(missing, extra))
 
@@ -196,6 +198,6 @@ def fuzzy_numbers(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Bad:  #, fuzzy / #| msgid "In 2003 …" / msgid "In 2004 …"   msgstr "В 2003 году …"
     Good: #, fuzzy / #| msgid "In 2003 …" / msgid "In 2004 …"   msgstr "В 2004 году …"
     """
-    missing, extra = number_difference(message.msgid, message.msgstr)
+    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang))
     if missing or extra:
         yield ctx.finding(message, "fuzzy translation with outdated numbers: " + _describe(missing, extra))

@@ -18,7 +18,8 @@ _LITERAL = re.compile(r"``(?:[^`]|`(?!`))+``")
 _NAME = r"(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*"
 _ROLE = re.compile(rf"(?::(?P<role>{_NAME}):)?`(?P<body>(?:[^`\\]|\\.)+)`(?::(?P<suffix>{_NAME}):|(?P<link>__?))?")
 _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
-_NOTE = re.compile(r"\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
+#: A footnote or citation reference (``[1]_``, ``[#note]_``), with the escaped space before it.
+NOTE_REFERENCE = re.compile(r"(?P<escape>\\ )?\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
 _SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|(?:__?)?")
 _URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>`]+")
 _EMPHASIS = re.compile(r"(\*\*?)(?=\S)(.+?)(?<=\S)\1")
@@ -37,7 +38,7 @@ def plain_text(rst: str, keep_literals: bool = False) -> str:
     """
     text = _LITERAL.sub(lambda m: f" {m.group()[2:-2]} " if keep_literals else PLACEHOLDER, rst)
     text = _ROLE.sub(_role_text, text)
-    text = _NOTE.sub(PLACEHOLDER, text)
+    text = NOTE_REFERENCE.sub(PLACEHOLDER, text)
     text = _SUBSTITUTION.sub(PLACEHOLDER, text)
     text = _URL.sub(PLACEHOLDER, text)
     text = _EMPHASIS.sub(r"\2", text)

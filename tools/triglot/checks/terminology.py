@@ -45,10 +45,14 @@ def source_terms(glossary: Any, text: str) -> list[tuple[Any, str]]:
     return entries
 
 
+# A letter of an alphabet: kana and kanji may touch a quoted Latin word ("Otani Kozuiは").
+_ALPHABETIC = r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+
+
 def _quoted(surface: str, text: str) -> bool:
     """True if *text* keeps the source words *surface* as they are (a cited title or spelling)."""
     pattern = r"\W+".join(re.escape(word) for word in surface.split())
-    return bool(re.search(rf"(?<!\w){pattern}(?!\w)", text))
+    return bool(re.search(rf"(?<!{_ALPHABETIC}|\d){pattern}(?!{_ALPHABETIC}|\d)", text))
 
 
 @check("term-missing", FAMILY, "warning", needs_glossary=True)

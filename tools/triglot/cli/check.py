@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
     from triglot.checks.collect import po_files, read_catalogs
     from triglot.checks.output import as_github, as_json, as_text, check_list
+    from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
     if args.list:
         sys.stdout.write(check_list(list(iter_docs())))
@@ -58,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
         layout = project_layout(settings)
-        files = [path for lang in langs for path in layout.catalog_files(lang).values()]
+        candidates = [path for lang in langs
+                      for path in (*layout.catalog_files(lang).values(), layout.po_path(lang, INTERFACE_DOMAIN))]
+        files = [path for path in candidates if path.is_file()]
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":

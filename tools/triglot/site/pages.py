@@ -1,11 +1,43 @@
-"""Renders the site-level pages (parallel view, status page) from ``triglot/site/templates``."""
+"""Renders the site-level pages (parallel view, status page) from ``triglot/site/templates``, in a language.
+
+The templates' strings (``_()``, ``{% trans %}``) are messages of the
+interface catalogs (:mod:`triglot.interface`); each page is rendered with
+the translations of its language.
+"""
 
 from __future__ import annotations
 
+import gettext
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import jinja2
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One language version of a site-level page (``parallel.html``, ``status.html``).
+
+    The source language's version is at the site's root (where the page
+    always was); every edition has its own in its folder (``ru/status.html``).
+    """
+
+    name: str
+    lang: str
+    at_root: bool
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations, compare=False)
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, href) of every version, x-default last
+
+    @property
+    def path(self) -> str:
+        """The page's path in the site: ``status.html``, ``ru/status.html``."""
+        return self.name if self.at_root else f"{self.lang}/{self.name}"
+
+    @property
+    def root(self) -> str:
+        """The site's root seen from the page: ``""`` or ``"../"``."""
+        return "" if self.at_root else "../"
 
 
 @cache
@@ -17,9 +49,15 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
 
 
-def render(template: str, **context: Any) -> str:
-    """The template *template* of ``triglot/site/templates`` rendered with *context* (HTML escaped)."""
-    return _environment().get_template(template).render(**context)
+def render(template: str, translations: gettext.NullTranslations | None = None, **context: Any) -> str:
+    """The template *template* of ``triglot/site/templates`` rendered with *context* (HTML escaped).
+
+    Its interface strings are translated by *translations* (English without).
+    """
+    environment = _environment()
+    environment.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)
+    return environment.get_template(template).render(**context)

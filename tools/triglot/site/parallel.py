@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..config import Settings
 from ..languages import native_name
-from .pages import render
+from .pages import SitePage, render
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.IGNORECASE)
@@ -72,8 +72,8 @@ def _blocks(element: etree._Element) -> Iterator[tuple[str, str, etree._Element]
             yield from _blocks(child)
 
 
-def _rewrite(block: etree._Element, lang: str, page: str, local_ids: set[str]) -> str:
-    """*block*'s HTML for a cell: ids prefixed with *lang*, links pointing into *lang*'s edition."""
+def _rewrite(block: etree._Element, lang: str, page: str, local_ids: set[str], root: str) -> str:
+    """*block*'s HTML for a cell: ids prefixed with *lang*, links pointing into *lang*'s edition (under *root*)."""
     block = copy.deepcopy(block)
     for headerlink in block.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
         headerlink.drop_tree()
@@ -88,22 +88,22 @@ def _rewrite(block: etree._Element, lang: str, page: str, local_ids: set[str]) -
                 continue
             if value.startswith("#"):
                 target = value[1:]
-                element.set(attribute, f"#{lang}-{target}" if target in local_ids else f"{lang}/{page}{value}")
+                element.set(attribute, f"#{lang}-{target}" if target in local_ids else f"{root}{lang}/{page}{value}")
             else:
-                element.set(attribute, f"{lang}/{value}")
+                element.set(attribute, f"{root}{lang}/{value}")
     block.tail = None
     return lxml.html.tostring(block, encoding="unicode")
 
 
-def edition_blocks(page: Path, lang: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """(title, [(stable id, kind, cell HTML)]) of one edition's root page."""
+def edition_blocks(page: Path, lang: str, root: str = "") -> tuple[str, list[tuple[str, str, str]]]:
+    """(title, [(stable id, kind, cell HTML)]) of one edition's root page; links relative to the site's *root*."""
     tree = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
     article = tree.find('.//article[@role="main"]')
     if article is None:
         return "", []
     local_ids = {element.get("id") for element in article.iter() if isinstance(element.tag, str) and element.get("id")}
     title = (tree.findtext(".//title") or "").strip()
-    return title, [(block_id, kind, _rewrite(element, lang, page.name, local_ids))
+    return title, [(block_id, kind, _rewrite(element, lang, page.name, local_ids, root))
                    for block_id, kind, element in _blocks(article)]
 
 
@@ -121,17 +121,17 @@ def align(editions: dict[str, list[tuple[str, str, str]]]) -> list[Row]:
     return [Row(block_id, kind, tuple(cells[block_id])) for block_id, kind in order]
 
 
-def parallel_html(settings: Settings, site: Path, root_page: str = "index.html") -> str | None:
-    """The HTML of ``parallel.html`` from the editions in *site*; None when no edition is there."""
+def parallel_html(settings: Settings, site: Path, page: SitePage, root_page: str = "index.html") -> str | None:
+    """The HTML of the parallel view *page* from the editions in *site*; None when no edition is there."""
     editions: dict[str, list[tuple[str, str, str]]] = {}
     titles: dict[str, str] = {}
     for lang in settings.languages:
-        page = site / lang / root_page
-        if page.is_file():
-            titles[lang], editions[lang] = edition_blocks(page, lang)
+        edition_page = site / lang / root_page
+        if edition_page.is_file():
+            titles[lang], editions[lang] = edition_blocks(edition_page, lang, page.root)
     if not editions:
         return None
     languages = [(lang, native_name(lang)) for lang in editions]
     source = settings.source_language if settings.source_language in editions else next(iter(editions))
-    return render("parallel.html", rows=align(editions), languages=languages, titles=titles,
-                  source=source, root_page=root_page)
+    return render("parallel.html", page.translations, rows=align(editions), languages=languages, titles=titles,
+                  source=source, root_page=root_page, page=page)

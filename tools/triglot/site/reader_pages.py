@@ -1,8 +1,10 @@
 """The reader's site-level pages, made when the site is assembled.
 
-Shows the download links whose files exist, and writes ``parallel.html``,
-``status.html`` and ``sitemap.xml`` at the site's root from the editions the
-site holds. Called by ``triglot.site.assemble`` once the editions are in place.
+Shows the download links whose files exist, and writes the parallel view
+and the status page (at the site's root in the source language, and in each
+edition's folder in its language: ``ru/status.html``), and ``sitemap.xml``,
+from the editions the site holds. Called by ``triglot.site.assemble`` once
+the editions are in place.
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ import json
 from pathlib import Path
 
 from ..config import Settings
-from .downloads import update_edition
 from ..fs import atomic_write
-from .parallel import parallel_html
-from .sitemap import sitemap_xml
-from .status_page import status_html
+from ..interface import interface_translations
 from ..sphinx.alternates import READER_FILE
 from ..sphinx.metadata import EDITION_FILE
 from ..sphinx.switcher import DOWNLOAD_FORMATS, download_file
+from .downloads import update_edition
+from .pages import SitePage
+from .parallel import parallel_html
+from .sitemap import Alternates, page_groups, sitemap_xml
+from .status_page import NOT_EDITION_PAGES, edition_statuses, status_html
 
-_SKIPPED_PAGES = {"search.html", "genindex.html"}
+SITE_PAGES = ("parallel.html", "status.html")
 
 
 def _read_json(path: Path) -> dict:
@@ -28,6 +32,25 @@ def _read_json(path: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def site_page_group(editions: list[str], name: str) -> Alternates:
+    """The versions of the site-level page *name*: one per edition, the root's as x-default."""
+    return [(lang.replace("_", "-"), f"{lang}/{name}") for lang in editions] + [("x-default", name)]
+
+
+def site_page_versions(settings: Settings, editions: list[str], name: str, site_url: str) -> list[SitePage]:
+    """*name* at the site's root (source language) and in every edition, each knowing the others as alternates."""
+    source = settings.source_language
+    group = site_page_group(editions, name)
+    versions = [SitePage(name, source, True)] + [SitePage(name, lang, False) for lang in editions]
+    return [SitePage(page.name, page.lang, page.at_root, interface_translations(settings, page.lang),
+                     tuple((code, _href(page, path, site_url)) for code, path in group)) for page in versions]
+
+
+def _href(page: SitePage, path: str, site_url: str) -> str:
+    """*path* (in the site) as a link from *page*: absolute when the site's URL is known."""
+    return f"{site_url.rstrip('/')}/{path}" if site_url else f"{page.root}{path}"
 
 
 def assemble_reader_pages(settings: Settings, site: Path) -> None:
@@ -39,13 +62,21 @@ def assemble_reader_pages(settings: Settings, site: Path) -> None:
     source = settings.source_language if settings.source_language in editions else (editions or [""])[0]
     root_page = info.get(source, {}).get("root", "index.html")
     site_url = next((data["site_url"] for data in info.values() if data.get("site_url")), "")
-    title = _read_json(site / source / EDITION_FILE).get("title", "") if editions else ""
+    titles = {lang: _read_json(site / lang / EDITION_FILE).get("title", "") for lang in editions}
 
-    parallel = parallel_html(settings, site, root_page)
-    if parallel is not None:
-        atomic_write(site / "parallel.html", parallel.encode("utf-8"))
+    for page in site_page_versions(settings, editions, "parallel.html", site_url):
+        html = parallel_html(settings, site, page, root_page)
+        if html is not None:
+            atomic_write(site / page.path, html.encode("utf-8"))
     downloads = {lang: {label: download_file(settings.catalog, lang, fmt) for fmt, label in DOWNLOAD_FORMATS}
                  for lang in editions}
-    atomic_write(site / "status.html", status_html(settings, site, title, downloads).encode("utf-8"))
-    pages = {lang: [page for page in data.get("pages", []) if page not in _SKIPPED_PAGES] for lang, data in info.items()}
-    atomic_write(site / "sitemap.xml", sitemap_xml(settings, pages, root_page, site_url).encode("utf-8"))
+    statuses = edition_statuses(settings, site, downloads)
+    for page in site_page_versions(settings, editions, "status.html", site_url):
+        title = titles.get(page.lang) or titles.get(source, "")
+        atomic_write(site / page.path, status_html(settings, statuses, title, page).encode("utf-8"))
+
+    pages = {lang: [page for page in data.get("pages", []) if page not in NOT_EDITION_PAGES]
+             for lang, data in info.items()}
+    groups = page_groups(editions, pages, root_page, source)
+    groups += [site_page_group(editions, name) for name in SITE_PAGES if (site / name).is_file()]
+    atomic_write(site / "sitemap.xml", sitemap_xml(groups, site_url).encode("utf-8"))

@@ -14,15 +14,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+
 from ..catalog.layout import project_layout
 from ..checks import read_catalog, run_checks, select_checks
 from ..config import Settings
 from ..errors import TriglotError
 from ..glossary import load_glossary
 from ..languages import native_name
-from .pages import render
+from .pages import SitePage, render
 from ..stats import catalog_stats
 
+# Pages of an edition's folder that are not its text: Sphinx's search and index, the site-level pages.
+NOT_EDITION_PAGES = frozenset({"search.html", "genindex.html", "parallel.html", "status.html"})
 _FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 
 
@@ -61,9 +65,10 @@ class EditionStatus:
 
 
 def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
-    """(translated, fuzzy, untranslated) messages of *lang*'s catalogs, as ``triglot stats`` counts them.
+    """(translated, fuzzy, untranslated) messages of *lang*'s text catalogs, as ``triglot stats`` counts them.
 
-    Counted against the templates extracted from the sources (cached in ``<build>/cache/templates``).
+    Counted against the templates extracted from the sources (cached in ``<build>/cache/templates``); the
+    interface catalog (``sphinx.po``, the theme's and triglot's strings) is not the edition's text.
     """
     found = catalog_stats(settings, [lang])
     return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
@@ -73,7 +78,7 @@ def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
 def shown_in_source(edition: Path) -> int:
     """How many passages of an edition's built pages are marked as shown in the source language."""
     return sum(len(_FALLBACK.findall(page.read_text(encoding="utf-8")))
-               for page in sorted(edition.glob("*.html")) if page.name not in {"search.html", "genindex.html"})
+               for page in sorted(edition.glob("*.html")) if page.name not in NOT_EDITION_PAGES)
 
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
@@ -108,9 +113,14 @@ def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[st
     return EditionStatus(lang, native_name(lang), *counts, shown_in_source(site / lang), findings, present)
 
 
-def status_html(settings: Settings, site: Path, title: str, downloads: dict[str, dict[str, str]]) -> str:
-    """The HTML of ``status.html``; *downloads* maps each language to {label: path in its edition}."""
-    editions = [edition_status(settings, site, lang, downloads.get(lang, {}))
-                for lang in settings.languages if (site / lang).is_dir()]
-    return render("status.html", title=title, editions=editions, source=settings.source_language,
-                  source_name=native_name(settings.source_language), built=build_time())
+def edition_statuses(settings: Settings, site: Path, downloads: dict[str, dict[str, str]]) -> list[EditionStatus]:
+    """The status of every edition in *site*; *downloads* maps each language to {label: path in its edition}."""
+    return [edition_status(settings, site, lang, downloads.get(lang, {}))
+            for lang in settings.languages if (site / lang).is_dir()]
+
+
+def status_html(settings: Settings, editions: list[EditionStatus], title: str, page: SitePage) -> str:
+    """The HTML of one language version of the status page (*page*)."""
+    return render("status.html", page.translations, title=title, editions=editions, source=settings.source_language,
+                  source_name=Locale.parse(settings.source_language).get_display_name(page.lang) or
+                  settings.source_language, built=build_time(), page=page)

@@ -46,26 +46,31 @@ def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
     return app.config.language or source, source, languages
 
 
-def site_root(app: Sphinx, pagename: str) -> str:
-    """The site's root (the folder above the editions) seen from *pagename*: "../", or the site URL."""
+def site_root(app: Sphinx, pagename: str, absolute: bool = False) -> str:
+    """The site's root (the folder above the editions) seen from *pagename*: "../../".
+
+    With *absolute*, the site URL when ``triglot_site_url`` is set (for
+    alternates, sitemaps and metadata; a reader's links stay relative, so a
+    site works wherever it is copied).
+    """
     site_url = app.config.triglot_site_url
-    if site_url:
+    if absolute and site_url:
         return site_url.rstrip("/") + "/"
     return "../" * (app.builder.get_target_uri(pagename).count("/") + 1)
 
 
-def page_editions(app: Sphinx, pagename: str) -> list[Edition]:
+def page_editions(app: Sphinx, pagename: str, absolute: bool = False) -> list[Edition]:
     """*pagename* in every edition, current one included, in the project's language order."""
     lang, _source, languages = site_languages(app)
-    root = site_root(app, pagename)
+    root = site_root(app, pagename, absolute)
     uri = app.builder.get_target_uri(pagename)
     return [Edition(code, native_name(code), f"{root}{code}/{uri}", code == lang) for code in languages]
 
 
 def x_default(app: Sphinx, pagename: str) -> str:
-    """The ``x-default`` alternate of *pagename*."""
+    """The ``x-default`` alternate of *pagename* (absolute when the site URL is known)."""
     _lang, source, _languages = site_languages(app)
-    root = site_root(app, pagename)
+    root = site_root(app, pagename, absolute=True)
     if pagename == app.config.root_doc:
         return f"{root}index.html"
     return f"{root}{source}/{app.builder.get_target_uri(pagename)}"
@@ -75,7 +80,7 @@ def alternate_links(app: Sphinx, pagename: str) -> str:
     """The ``<link rel="alternate" hreflang>`` tags of *pagename*."""
     links = [
         f'<link rel="alternate" hreflang="{edition.code.replace("_", "-")}" href="{edition.href}">'
-        for edition in page_editions(app, pagename)
+        for edition in page_editions(app, pagename, absolute=True)
     ]
     links.append(f'<link rel="alternate" hreflang="x-default" href="{x_default(app, pagename)}">')
     return "\n".join(links) + "\n"

@@ -17,7 +17,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
 from .project_settings import project_settings
-from .reader_strings import reader_strings
+from .interface_strings import reader_strings
 
 FALLBACK_CLASS = "triglot-fallback"
 MARK_CLASS = "triglot-fallback-mark"

@@ -29,6 +29,7 @@ from triglot.errors import TriglotError
 from triglot.glossary import Entry, Glossary, check_glossary
 
 from .project_settings import project_settings
+from .punctuation import punctuate
 
 logger = logging.getLogger(__name__)
 
@@ -163,10 +164,11 @@ class GlossaryDirective(SphinxDirective):
             assert form is not None
             if position:
                 para += nodes.Text(" · ")
-            para += nodes.inline("", f"{language_label(code, lang)}: ", classes=["triglot-glossary-language"])
+            para += nodes.inline("", punctuate("label", language_label(code, lang), lang),
+                                 classes=["triglot-glossary-language"])
             para += nodes.inline("", form.term, classes=["triglot-glossary-form", f"triglot-lang-{code}"])
             if form.romanization and form.romanization != form.term:
-                para += nodes.Text(f" ({form.romanization})")
+                para += nodes.Text(punctuate("gloss", form.romanization, lang))
         own = entry.term(lang)
         shown = {entry.term(code).term.casefold() for code in others}  # type: ignore[union-attr]
         if own is not None and own.romanization and own.romanization.casefold() not in shown:

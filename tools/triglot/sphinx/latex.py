@@ -21,14 +21,25 @@ of their pages.
 
 from __future__ import annotations
 
+import html
+import os
+import re
+import time
+import uuid
+from pathlib import Path
+
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
 from sphinx.application import Sphinx
 from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
+from triglot.fs import atomic_write
+
+from .edition_facts import EditionFacts, edition_facts
 from .project_settings import project_settings
 
 # Paragraph classes set as part of the PDF's title block (see the module docstring).
@@ -63,6 +74,7 @@ PREAMBLE = r"""
   pdfdisplaydoctitle=true}
 \makeatletter
 \newcommand{\triglotmaketitle}{%%
+  \pdfbookmark[1]{%(title)s}{triglot-title}%% the article in the outline, beside the back matter's sections
   \vspace*{0.5\baselineskip}
   \begin{center}
     {\LARGE\bfseries \@title\par}
@@ -76,9 +88,18 @@ PREAMBLE = r"""
   \vspace{\baselineskip}\rule{0.25\linewidth}{0.4pt}\par\vspace{1.5\baselineskip}%%
   %(afterheading)s}
 \makeatother
-%% the back matter (glossary, notes, colophon): each document on a new page
-\renewcommand{\sphinxstepscope}{\clearpage\stepcounter{sphinxscope}}
-\protected\def\sphinxtablecontinued#1{\textit{#1}}
+%% the back matter (glossary, notes, colophon): each document on a new page unless most of the page is
+%% free (a page break after each would leave pages nearly empty)
+\renewcommand{\sphinxstepscope}{\par
+  \ifdim\dimexpr\pagegoal-\pagetotal\relax<0.4\textheight\clearpage\else\bigskip\fi\stepcounter{sphinxscope}}
+%% a long table continued on the next page: "Table 2 – continued" only for a table that has a caption
+%% (and so a number) on its first page, else only "continued"
+\makeatletter
+\newif\iftriglot@captioned
+\AtBeginEnvironment{longtable}{\global\triglot@captionedfalse}
+\pretocmd{\LT@c@ption}{\global\triglot@captionedtrue}{}{}
+\protected\def\sphinxtablecontinued#1{\textit{\iftriglot@captioned#1\else(%(continued)s)\fi}}
+\makeatother
 %% a glossary term's definition starts on the line below the term, even when it starts with a
 %% Japanese character (LuaTeX-ja may break after it and leave it on the term's line)
 \makeatletter\patchcmd{\sphinxlineitem}{\leavevmode}{\leavevmode\nobreak\hfil\break}{}{}\makeatother
@@ -104,8 +125,10 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         "parindent": r"1\zw" if lang == "ja" else "1.5em",
         "afterheading": "" if lang.split("_")[0] in INDENT_AFTER_HEADINGS else r"\triglot@afterheading",
         # Text kept in the source language (the untranslated directive) is hyphenated as such.
+        # (otherlanguage*: the captions and fixed strings stay in the edition's language)
         "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
-                         rf"{{\begin{{otherlanguage}}{{{source}}}}}{{\end{{otherlanguage}}}}" if languages else ""),
+                         rf"{{\begin{{otherlanguage*}}{{{source}}}}}{{\end{{otherlanguage*}}}}" if languages else ""),
+        "continued": escape(str(_("continued from previous page")), "lualatex"),
     }
     return {
         "papersize": "a4paper",
@@ -147,10 +170,10 @@ def typographic(text: str, lang: str) -> str:
     return smartyPants(text, "qDe", lang.replace("_", "-"))
 
 
-def document_name(app: Sphinx, config: Config) -> str:
-    """The base name of the edition's TeX and PDF files: ``<catalog>-<lang>``."""
+def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:
+    """The base name of the edition's TeX, PDF and EPUB files: ``<catalog>-<lang>`` (*lang*: another edition's)."""
     settings = project_settings(app)
-    return f"{settings.catalog if settings else 'edition'}-{config.language}"
+    return f"{settings.catalog if settings else 'edition'}-{lang or config.language}"
 
 
 def _apply(app: Sphinx, config: Config) -> None:
@@ -202,8 +225,58 @@ class FootnoteOnlyRubric(SphinxPostTransform):
 _SECTION_ENDS = (nodes.compound, nodes.rubric, nodes.section, nodes.transition)
 
 
+def archival_lines(facts: EditionFacts, lang_tag: str, epoch: str | None = None) -> tuple[str, str]:
+    r"""(the first line of the TeX file, lines for the end of its preamble) of an archival PDF.
+
+    ``\DocumentMetadata`` before ``\documentclass`` makes LaTeX write PDF/A-2b:
+    an XMP stream with the title, author and language hyperref is given, an
+    output intent, and a tagged PDF (LaTeX's tagging project, phase II). The
+    edition's description goes into the XMP's ``dc:description`` (pdfsubject),
+    its translator into ``dc:contributor``, its publication date into
+    ``dc:date``; with *epoch* (``SOURCE_DATE_EPOCH``) every other date of the
+    XMP is that time, so the PDF is reproducible.
+    """
+    first = rf"\DocumentMetadata{{pdfstandard=A-2b, lang={lang_tag}, pdfversion=1.7, testphase=phase-II}}"
+    lines = []
+    if facts.date:  # the XMP's dc:date: the publication date
+        lines.append(rf"\AddToDocumentProperties[hyperref]{{pdfdate}}{{D:{facts.date.replace('-', '')}000000Z}}")
+    if epoch:  # LaTeX dates the XMP from its log file's time, which SOURCE_DATE_EPOCH does not reach
+        stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(int(epoch)))
+        instance = uuid.uuid5(uuid.NAMESPACE_URL, f"triglot:{lang_tag}:{facts.title}:{epoch}")
+        lines += [rf"\AddToDocumentProperties[document]{{pdfcreationdate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[document]{{pdfmoddate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[hyperref]{{pdfmetadate}}{{{stamp}}}",
+                  rf"\AddToDocumentProperties[hyperref]{{pdfinstanceid}}{{uuid:{instance}}}",
+                  # the trailer's /ID, which LuaTeX derives from the time and the file's path
+                  rf"\ifdefined\pdfvariable\pdfvariable trailerid{{[<{instance.hex}> <{instance.hex}>]}}\fi"]
+    if facts.description:
+        lines.append(rf"\hypersetup{{pdfsubject={{{escape(facts.description, 'lualatex')}}}}}")
+    if facts.translator:
+        name = html.escape(re.sub(r"[\\{}$%#^_~&]", " ", facts.translator), quote=False)
+        lines.append(r"\csname pdfmeta_xmp_add:n\endcsname{<dc:contributor><rdf:Bag><rdf:li>"
+                     + name + r"</rdf:li></rdf:Bag></dc:contributor>}")
+    return first, "\n".join(lines)
+
+
+def _write_archival_metadata(app: Sphinx, exception: BaseException | None) -> None:
+    """Add the archival PDF's metadata to the TeX file Sphinx wrote (LuaLaTeX runs after Sphinx)."""
+    if exception is not None or app.builder.name != "latex" or app.config.triglot_pdf_standard is False:
+        return
+    path = Path(app.outdir) / f"{document_name(app, app.config)}.tex"
+    if not path.is_file():
+        return
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    first, preamble_end = archival_lines(edition_facts(app), pdf_language(app.config), epoch if epoch.isdigit() else None)
+    tex = path.read_text(encoding="utf-8")
+    if not tex.startswith(r"\DocumentMetadata"):
+        tex = f"{first}\n{tex}".replace("\n\\begin{document}", f"\n{preamble_end}\n\\begin{{document}}", 1)
+        atomic_write(path, tex.encode("utf-8"))
+
+
 def setup(app: Sphinx) -> None:
     """Apply the LaTeX set-up once the language is known (after the title is translated)."""
+    app.add_config_value("triglot_pdf_standard", True, "env", types=frozenset({bool}))
+    app.connect("build-finished", _write_archival_metadata)
     app.connect("config-inited", _apply, priority=300)
     app.add_post_transform(TitleBlockParagraphs)
     app.add_post_transform(FootnoteOnlyRubric)

@@ -19,6 +19,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
 
 from triglot.fs import atomic_write
 
@@ -66,9 +67,25 @@ def _apply(app: Sphinx, config: Config) -> None:
         config.triglot_date_locale = settings.babel_locale(config.language)
     title = _translated(app, config, config.project)
     config.triglot_title = title
+    config.triglot_source_title = config.project
     config.triglot_author = _translated(app, config, config.author)
     config.html_title = html.escape(title, quote=False)  # Furo prints html_title as HTML, unescaped
     config.project = title
+
+
+class MetaAttributes(SphinxTransform):
+    """A translated ``.. meta::`` loses the ``translated`` flag Sphinx sets on it.
+
+    The HTML writers print every attribute of a meta node, so Sphinx's flag
+    became ``<meta name="author" translated="True">``, which HTML and EPUB
+    validators reject.
+    """
+
+    default_priority = 21  # right after Sphinx's Locale transform (20)
+
+    def apply(self, **kwargs: object) -> None:
+        for node in self.document.findall(nodes.meta):
+            node.attributes.pop("translated", None)
 
 
 EDITION_FILE = "triglot-edition.json"
@@ -87,7 +104,9 @@ def setup(app: Sphinx) -> None:
     """Register the ``pubdate`` role and the title translation."""
     app.add_config_value("triglot_date_locale", "", "env", types=frozenset({str}))
     app.add_config_value("triglot_title", "", "env", types=frozenset({str}))
+    app.add_config_value("triglot_source_title", "", "env", types=frozenset({str}))
     app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
     app.add_role("pubdate", _pubdate_role)
+    app.add_transform(MetaAttributes)
     app.connect("config-inited", _apply, priority=200)
     app.connect("builder-inited", _write_edition_file)

@@ -29,6 +29,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from triglot.fs import atomic_write
+from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
 from .project_settings import project_settings, sphinx_layout
 
@@ -77,7 +78,8 @@ def _warn(message: str, path: Path, line: int | None = None) -> None:
         logger.warning("%s: %s", path, message, type="triglot", subtype="unsafe")
 
 
-def _report(refusal: Refusal) -> None:
+def report_refusal(refusal: Refusal) -> None:
+    """Report *refusal* as a ``triglot.unsafe`` warning at its PO line."""
     what = "catalog refused, the source text is used throughout" if not refusal.msgid else (
         "translation refused, the source text is used instead"
     )
@@ -162,7 +164,7 @@ def _checked_translations(app: Sphinx, config: Config, catalogs: dict[str, Path]
     for name, path in catalogs.items():
         safe = read_safe_catalog(path, allow_fuzzy=config.gettext_allow_fuzzy_translations)
         for refusal in safe.refusals:
-            _report(refusal)
+            report_refusal(refusal)
         checked[name] = safe.messages
     return checked
 
@@ -189,9 +191,10 @@ def _apply(app: Sphinx, config: Config) -> None:
     layout = sphinx_layout(app, settings)
     catalogs = layout.catalog_files(language)
     checked = _checked_translations(app, config, catalogs)
-    for ignored in _unused_catalogs(layout.folder(language), set(catalogs.values())):
-        read = ", ".join(f"{name}.po" for name in catalogs) or "none here"
-        _warn(f"ignored: a build reads only the documents' catalogs ({read})", ignored)
+    interface = layout.po_path(language, INTERFACE_DOMAIN)  # read by triglot.sphinx.interface_strings
+    for ignored in _unused_catalogs(layout.folder(language), {*catalogs.values(), interface}):
+        read = ", ".join(f"{name}.po" for name in [*catalogs, INTERFACE_DOMAIN])
+        _warn(f"ignored: a build reads only the documents' catalogs and the interface's ({read})", ignored)
     compile_mo = not getattr(config, "gettext_auto_build", True)
     folder = root / language / "LC_MESSAGES"
     config.gettext_compact = layout.sphinx_compact

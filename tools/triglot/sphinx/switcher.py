@@ -18,10 +18,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .alternates import HTML_BUILDERS, page_editions, site_languages, site_root
+from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
 from .project_settings import project_settings
-from .reader_strings import reader_strings
+from .interface_strings import reader_strings
 
 HERE = Path(__file__).parent
 DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
@@ -45,13 +45,12 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
     catalog = settings.catalog if settings else "index"
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
-    root = site_root(app, pagename)
     others = [code for code in languages if code != lang]
     return {
         "lang": lang,
         "editions": page_editions(app, pagename),
-        "parallel_href": f"{root}parallel.html?l={','.join([lang, *others])}",
-        "status_href": f"{root}status.html",
+        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}",
+        "status_href": f"{to_edition_root}status.html",
         "downloads": [
             {"label": label, "file": download_file(catalog, lang, fmt),
              "href": to_edition_root + download_file(catalog, lang, fmt)}
@@ -68,19 +67,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         context["triglot_reader"] = reader_context(app, pagename, doctree)
 
 
-# furo's sidebar with the editions under the search box: on a wide screen it
-# stays in view, so a reader switches without scrolling back to the top.
-FURO_SIDEBARS = [
-    "sidebar/brand.html", "sidebar/search.html", "triglot/sidebar-editions.html", "sidebar/scroll-start.html",
-    "sidebar/navigation.html", "sidebar/ethical-ads.html", "sidebar/scroll-end.html", "sidebar/variant-selector.html",
-]
-
-
 def _add_paths(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(HERE / "templates")]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
-    if config.html_theme == "furo" and not config.html_sidebars:
-        config.html_sidebars = {"**": FURO_SIDEBARS}
 
 
 def _add_assets(app: Sphinx) -> None:
