@@ -1,10 +1,10 @@
-"""The pure markup functions reused by the Sphinx extension: exact signatures and differences."""
+"""The pure markup parse (triglot.markup) the decision is made from: exact signatures and differences."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from triglot.checks.markup import compare_markup, markup_of, unsafe_constructs
+from triglot.markup import compare_markup, markup_of
 
 
 def test_signature_of_a_paragraph_with_every_kind_of_item() -> None:
@@ -18,7 +18,10 @@ def test_signature_of_a_paragraph_with_every_kind_of_item() -> None:
         ":term:`soft power`": 1, "[1]_": 1, "``len()``": 1, "<https://example.org>": 1, "[#]_": 1,
         "[cit2002]_": 1, "|name|": 1, "_`anchor`": 1, "`other`_": 1,
     })
-    assert signature.constructs == ()
+    assert signature.constructs == (
+        ":term:", "citation_reference", "footnote_reference", "literal", "paragraph", "reference",
+        "substitution_reference", "target",
+    )
     assert signature.messages == ()
 
 
@@ -39,20 +42,33 @@ def test_display_text_roles_compare_by_name_only() -> None:
     assert (difference.missing, difference.extra) == (Counter(), Counter())
 
 
+def test_a_role_of_its_own_is_compared_by_its_whole_text() -> None:
+    """``:pubdate:`` has no ``title <target>`` form: a title smuggled before the date is a different item."""
+    assert markup_of(":pubdate:`2014-01-21`").item_counts == Counter({":pubdate:`2014-01-21`": 1})
+    assert markup_of(":pubdate:`<img src=x onerror=alert(1)> <2014-01-21>`").item_counts == Counter(
+        {":pubdate:`<img src=x onerror=alert(1)> <2014-01-21>`": 1})
+
+
 def test_node_kinds() -> None:
     assert markup_of("1. Сначала").kind == "enumerated_list"
     assert markup_of("- пункт").kind == "bullet_list"
     assert markup_of("Текст::").kind == "paragraph"  # Sphinx appends a dummy literal block
+    assert markup_of("Текст::").constructs == ("paragraph",)
     assert markup_of("").kind == "empty"
     assert markup_of("Один.\n\nДва.").blocks == 2
 
 
-def test_unsafe_constructs_beyond_the_msgid() -> None:
-    assert unsafe_constructs("Text.", "Текст.\n\n.. include:: /etc/passwd") == [".. include::"]
-    assert unsafe_constructs("Text.", ".. |x| image:: /etc/passwd") == [".. |x| image::"]
-    assert unsafe_constructs("Text.", "Скачать :download:`x </etc/passwd>`") == [":download:`x </etc/passwd>`"]
-    assert unsafe_constructs("Text.", "Текст\n.. include:: x\nв абзаце.") == []
-    assert unsafe_constructs(".. note:: x", ".. note:: х") == []
+def test_directives_are_parsed_never_run_in_every_spelling() -> None:
+    for rst in (".. include:: /etc/passwd", "..   include ::  /etc/passwd", ".. role :: x(raw)\n   :format: html",
+                "Текст.\u2028\u2028.. include:: x", "Текст.\x85\x85.. include:: x",
+                "Текст.\x1e\x1e.. include:: x", "Текст.\r\r.. include:: x"):
+        signature = markup_of(rst)
+        assert [c for c in signature.constructs if c.startswith("..")] in ([".. include::"], [".. role::"]), rst
+        assert signature.messages == (), rst
+    assert markup_of(".. |x| image:: /etc/passwd").constructs == (".. image::", "substitution_definition")
+    assert markup_of("Текст\n.. include:: x\nв абзаце.").constructs == ("paragraph",)  # no blank line: text
+    assert markup_of("Текст.\x0c\x0c.. include:: x").constructs == ("paragraph",)  # \v and \f become spaces
+    assert markup_of(".. include  :: x").constructs == ("comment",)  # two spaces before "::": a comment
 
 
 def test_parsing_a_hostile_message_reads_no_file(tmp_path) -> None:
@@ -61,7 +77,7 @@ def test_parsing_a_hostile_message_reads_no_file(tmp_path) -> None:
     for rst in (f".. include:: {secret}", f".. raw:: html\n   :file: {secret}", f".. csv-table::\n   :file: {secret}"):
         signature = markup_of(rst)
         assert "TOP SECRET" not in repr(signature)
-        assert signature.kind == "system_message"
+        assert signature.kind == "directive"
 
 
 def test_unbalanced_markup_is_a_docutils_warning() -> None:

@@ -48,7 +48,7 @@ def test_bad_settings_name_the_file(project: Path) -> None:
     completed = run_triglot("build", cwd=project)
     assert completed.returncode == 2
     assert completed.stderr == (
-        f"triglot: error: {pyproject}: [tool.triglot] invalid language code '../x': "
+        f"triglot: error: {pyproject}:53: [tool.triglot] invalid language code '../x': "
         "expected a code such as 'ru', 'ja' or 'pt_BR'\n"
     )
 

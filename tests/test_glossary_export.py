@@ -97,3 +97,21 @@ def test_tsv_is_an_omegat_glossary(glossary) -> None:
     assert first[:2] == ["mottainai", "もったいない"]
     assert first[2].endswith("[mottainai]")
     assert ["Otani Kozui", "大谷光瑞"] in [row[:2] for row in rows]
+
+
+def test_csv_cells_that_start_like_a_formula_are_text(tmp_path) -> None:
+    """CSV injection: a term or note starting with = + - @ gets an apostrophe, as Weblate's own CSV export writes it."""
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    text = (ROOT / "tests" / "fixtures" / "checks" / "glossary" / "terms.yaml").read_text(encoding="utf-8")
+    text = text.replace("term: мягкая сила", "term: '=HYPERLINK(\"https://evil.example\",\"мягкая сила\")'")
+    text = text.replace("definition: Привлекательность вместо принуждения.", "definition: '@SUM(1+1)'")
+    (folder / "terms.yaml").write_text(text, encoding="utf-8")
+    data = export_glossary(load_glossary(folder, ("en", "ru", "ja")), "csv", "ru")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    soft_power = next(row for row in rows if row[2] == "soft-power")
+    assert soft_power[:2] == ["soft power", "'=HYPERLINK(\"https://evil.example\",\"мягкая сила\")"]
+    assert soft_power[3].startswith("'@SUM(1+1)")
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    store = csvfile(io.BytesIO(data))  # still a glossary translate-toolkit (so Weblate) reads
+    assert {unit.getcontext() for unit in store.units} >= {"soft-power", "great-game"}

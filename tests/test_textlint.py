@@ -34,3 +34,12 @@ def test_without_textlint_a_note_says_so(monkeypatch: pytest.MonkeyPatch, tmp_pa
     [finding] = run_checks([catalog], [REGISTRY["ja-textlint"]])
     assert (finding.line, finding.severity) == (9, "info")
     assert finding.message.startswith("textlint is not installed")
+
+
+def test_interface_catalogs_are_not_given_to_textlint(tmp_path: Path) -> None:
+    # The bad fixture's findings vanish once the same messages are an interface catalog (sphinx.po).
+    fixture = ROOT / "tests/fixtures/checks/ja-textlint.po"
+    assert run_checks([read_catalog(fixture)], [REGISTRY["ja-textlint"]]) != []
+    interface = tmp_path / "sphinx.po"
+    interface.write_bytes(fixture.read_bytes())
+    assert run_checks([read_catalog(interface, "ja")], [REGISTRY["ja-textlint"]]) == []

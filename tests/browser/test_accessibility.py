@@ -9,10 +9,7 @@ run.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from editions import editions_built
 from validators import axe_source
 

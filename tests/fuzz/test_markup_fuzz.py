@@ -1,4 +1,4 @@
-"""Fuzzing the msgstr markup checker as the build uses it (:func:`triglot.sanitize.refusal_reason`).
+"""Fuzzing the msgstr decision as the build uses it (:func:`triglot.refusal.refusal_reason`) with fragments.
 
 Messages are built from fragments of reStructuredText an attacker would try
 (directives, roles, links, targets, footnotes, substitutions, indentation,
@@ -21,7 +21,7 @@ from docutils.core import publish_doctree
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from triglot.sanitize import markup_problems, refusal_reason
+from triglot.refusal import refusal_reason, translation_problems
 
 from fuzz_settings import FUZZ
 
@@ -73,8 +73,8 @@ def _constructs(rst: str) -> set[str]:
 @example(msgid=MSGIDS[0], msgstr="Мягкая сила\n\n.. include:: /etc/passwd")
 @example(msgid=MSGIDS[3], msgstr="См. `сайт <javascript:alert(1)>`_.")
 def test_the_checker_never_raises_and_accepts_only_the_msgids_markup(msgid: str, msgstr: str) -> None:
-    problems = markup_problems(msgid, msgstr)
-    assert isinstance(problems, list) and all(isinstance(problem, str) for problem in problems)
+    problems = translation_problems(msgid, msgstr)
+    assert isinstance(problems, tuple) and all(isinstance(problem.text, str) for problem in problems)
     reason = refusal_reason(msgid, msgstr)
     if reason is not None:
         return

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from triglot.catalog import Catalog, Entry, format_po, parse_po
 from triglot.catalog.merge import merge_language
-from triglot.sanitize import new_control_characters, render_catalog
+from triglot.refusal import new_control_characters
+from triglot.sanitize import render_catalog
 
 from fuzz_settings import FUZZ
 

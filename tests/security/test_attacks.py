@@ -47,8 +47,8 @@ def test_fuzzy_translations_are_checked_when_a_build_allows_them() -> None:
     safe = read_safe_catalog(ATTACKS / "unused-entries.po", allow_fuzzy=True)
     assert sorted(safe.messages) == ["Notes"]
     assert [(r.line, r.reason) for r in safe.refusals] == [
-        (13, "markup not allowed by the source: it parses as a docutils error, its source as a paragraph; "
-             "directives, definitions or roles its source lacks: .. include::"),
+        (13, "it parses as a directive, its source as a paragraph: Sphinx would not use it; "
+             "markup its source does not have: .. include::"),
     ]
 
 
@@ -57,18 +57,19 @@ def test_an_unreadable_catalog_is_one_refusal(tmp_path: Path) -> None:
     safe = read_safe_catalog(missing)
     assert safe.messages == {}
     assert [(r.location, r.reason) for r in safe.refusals] == [
-        (str(missing), "catalog not readable: No such file or directory"),
+        (str(missing), "catalog not read: cannot read the catalog: No such file or directory"),
     ]
 
 
 def test_a_checker_failure_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
-    import triglot.sanitize as sanitize
+    import triglot.refusal as refusal
 
-    def broken(msgid: str, msgstr: str) -> list[str]:
+    def broken(rst: str) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(sanitize, "markup_problems", broken)
-    assert refusal_reason("Notes", "Примечания") == (
+    monkeypatch.setattr(refusal, "markup_of", broken)
+    # A message of its own: the decision is cached, and no other test may see this one's result.
+    assert refusal_reason("Notes (checker failure)", "Примечания") == (
         "the translation's markup could not be checked (RecursionError: maximum recursion depth exceeded)"
     )
 

@@ -20,6 +20,12 @@ from conftest import ROOT, copy_project, run_triglot
 # The line after "[tool.triglot]" in the project's pyproject.toml, where the cases below break the TOML.
 TOML_LINE = (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines().index("[tool.triglot]") + 3
 
+
+def _line(start: str) -> int:
+    """The line of the project's pyproject.toml that starts with *start* (error messages name it)."""
+    lines = (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
 PO = "locale/ru/LC_MESSAGES/article.po"
 GLOSSARY = "glossary/terms.yaml"
 NOT_UTF8_PO = "not UTF-8 text (invalid byte); catalogs must be UTF-8: convert with 'msgconv --to-code=UTF-8'"
@@ -74,11 +80,20 @@ CASES = [
     Case("toml-binary", ("update",), "pyproject.toml", lambda data: data + bytes(range(256)),
          "{root}/pyproject.toml: not UTF-8 text (invalid start byte)"),
     Case("toml-language-path", ("build",), "pyproject.toml", _replace(b'"ru", "ja"]', b'"ru", "ja/../../x"]'),
-         "{root}/pyproject.toml: [tool.triglot] invalid language code 'ja/../../x': expected a code such as "
+         f"{{root}}/pyproject.toml:{_line('languages =')}: [tool.triglot] invalid language code 'ja/../../x': "
+         "expected a code such as "
          "'ru', 'ja' or 'pt_BR'"),
     Case("toml-languages-type", ("glossary", "check"), "pyproject.toml",
          _replace(b'languages = ["en", "ru", "ja"]', b'languages = "en"'),
-         "{root}/pyproject.toml: [tool.triglot] languages must be a non-empty list of language codes"),
+         f"{{root}}/pyproject.toml:{_line('languages =')}: [tool.triglot] languages must be a non-empty list of "
+         "language codes"),
+    Case("toml-docs-without-conf", ("build",), "pyproject.toml", _replace(b'docs = "docs"', b'docs = "glossary"'),
+         f"{{root}}/pyproject.toml:{_line('docs =')}: [tool.triglot] docs: {{root}}/glossary has no conf.py; set docs "
+         "to the folder of the Sphinx project (the one that holds conf.py)"),
+    Case("toml-babel-locale", ("build", "--lang", "en"), "pyproject.toml", _replace(b'en = "en_GB"', b'en = "en_XYZ"'),
+         f"{{root}}/pyproject.toml:{_line('en =')}: [tool.triglot.babel_locales] en = 'en_XYZ': Babel knows no such "
+         "locale "
+         "(expected a locale such as 'en_GB' or 'pt_BR')"),
     # Command-line arguments
     *[Case(f"arg-language-path-{cmd}", (cmd, "--lang", lang), None, None,
            f"unknown language '{lang}': this project has en, ru, ja (add one with 'triglot add-language {lang}')")
@@ -90,6 +105,10 @@ CASES = [
          r"triglot check: error: argument -j/--jobs: expected a whole number of at least 1, not '0'",
          pattern=True),
     Case("arg-missing-path", ("check", "nonexistent.po"), None, None, "nonexistent.po: no such file or folder"),
+    Case("arg-serve-port", ("serve", "--port", "99999"), None, None,
+         r"triglot serve: error: argument --port: expected a port number from 1 to 65535, not '99999'", pattern=True),
+    Case("arg-serve-bind", ("serve", "--bind", "no.such.host.invalid"), None, None,
+         "--bind 'no.such.host.invalid': not an address or host name to listen on (try 127.0.0.1)"),
     # Glossary data
     Case("glossary-yaml", ("glossary", "check"), GLOSSARY, lambda data: data + b"\n  - [unclosed\n",
          f"{GLOSSARY}:516: invalid YAML: expected <block end>, but found '-'"),

@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 
 from conftest import copy_project, run_triglot
 from triglot.catalog.parse import parse_po
-from triglot.checks.markup import markup_of
+from triglot.markup import markup_of
 from triglot.sanitize import read_safe_catalog
 
 ATTACKS = Path(__file__).parent / "attacks"
@@ -230,9 +230,10 @@ def test_a_fixed_catalog_is_used_by_the_next_build(hostile: dict) -> None:
 
 
 def test_control_without_the_safety_module_the_attacks_leak(hostile: dict, tmp_path: Path) -> None:
-    """The same catalog built with the safety module switched off publishes the secrets."""
+    """The same catalog built with the safety module and the i18n guard switched off publishes the secrets."""
     root = hostile["root"]
-    script = ("import sys, triglot.sphinx.safety as safety; safety._apply = lambda app, config: None; "
+    script = ("import sys, triglot.sphinx.safety as safety, triglot.sphinx.i18n_guard as guard; "
+              "safety._apply = lambda app, config: None; guard.install = lambda: None; "
               "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))")
     out = tmp_path / "control"
     subprocess.run([sys.executable, "-c", script, "-q", "-b", "html", "-D", "language=ru", "-d",
@@ -264,8 +265,10 @@ def test_image_and_raw_are_never_translated(project: Path, tmp_path: Path) -> No
     log = (project / "build" / "logs" / "ru-html.log").read_text(encoding="utf-8")
     assert (f"WARNING: {docs / 'conf.py'}: gettext_additional_targets image, raw ignored: a translation would "
             "choose which file or raw content the site publishes [triglot.unsafe]") in log
-    # Control: without that guard the markup check passes (".. image::" on both sides) and the secret is published.
-    script = ("import sys, triglot.sphinx.safety as safety; safety._drop_unsafe_targets = lambda app, config: None; "
+    # Control: without that guard the markup check passes (".. image::" on both sides) and the secret is published
+    # (the i18n guard off too: it lets no directive run in a msgstr).
+    script = ("import sys, triglot.sphinx.safety as safety, triglot.sphinx.i18n_guard as guard; "
+              "safety._drop_unsafe_targets = lambda app, config: None; guard.install = lambda: None; "
               "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))")
     out = tmp_path / "control"
     subprocess.run([sys.executable, "-c", script, "-q", "-b", "html", "-D", "language=ru", "-d", str(tmp_path / "d"),

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from .errors import TriglotError
 from .languages import validate_language
 
@@ -67,7 +69,7 @@ def load_settings(start: Path | None = None) -> Settings:
         line = _line_of_toml_error(str(exc))
         raise TriglotError(f"invalid TOML: {exc}", path, line) from None
     table = data.get("tool", {}).get("triglot", {})
-    return _settings_from_table(table, path)
+    return _settings_from_table(table, _Source(path, path.read_text(encoding="utf-8")))
 
 
 def _line_of_toml_error(message: str) -> int | None:
@@ -77,45 +79,68 @@ def _line_of_toml_error(message: str) -> int | None:
     return None
 
 
-def _settings_from_table(table: dict, path: Path) -> Settings:
+@dataclass(frozen=True)
+class _Source:
+    """The ``pyproject.toml`` being read: its path, and the line of each setting for error messages."""
+
+    path: Path
+    text: str
+
+    def error(self, message: str, key: str | None = None, table: str = "tool.triglot") -> TriglotError:
+        """A TriglotError at the line of *key* in *table* (or of the table's header)."""
+        return TriglotError(message, self.path, self.line(table, key))
+
+    def line(self, table: str, key: str | None) -> int | None:
+        """The line of ``key =`` in ``[table]`` (of the table's header when *key* is None or not there)."""
+        current, header = None, None
+        for number, text in enumerate(self.text.splitlines(), start=1):
+            match = re.match(r"\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$", text)
+            if match:
+                current = match.group(1).replace(" ", "")
+                header = number if current == table else header
+            elif current == table and key is not None and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", text):
+                return number
+        return header
+
+
+def _settings_from_table(table: dict, source: _Source) -> Settings:
     unknown = sorted(set(table) - _KNOWN_KEYS)
     if unknown:
-        raise TriglotError(f"[tool.triglot] has unknown setting(s): {', '.join(unknown)}", path)
-    source = _string(table, "source_language", "en", path)
-    languages = table.get("languages", [source])
+        raise source.error(f"[tool.triglot] has unknown setting(s): {', '.join(unknown)}", unknown[0])
+    source_language = _string(table, "source_language", "en", source)
+    languages = table.get("languages", [source_language])
     if not isinstance(languages, list) or not all(isinstance(item, str) for item in languages) or not languages:
-        raise TriglotError("[tool.triglot] languages must be a non-empty list of language codes", path)
-    try:
-        for code in [source, *languages]:
+        raise source.error("[tool.triglot] languages must be a non-empty list of language codes", "languages")
+    for key, code in [("source_language", source_language), *(("languages", code) for code in languages)]:
+        try:
             validate_language(code)
-    except TriglotError as exc:
-        raise TriglotError(f"[tool.triglot] {exc.message}", path) from None
-    if source not in languages:
-        languages = [source, *languages]
+        except TriglotError as exc:
+            raise source.error(f"[tool.triglot] {exc.message}", key) from None
+    if source_language not in languages:
+        languages = [source_language, *languages]
     if len(set(languages)) != len(languages):
-        raise TriglotError("[tool.triglot] languages lists a language twice", path)
-    root = path.parent
-    babel_locales = table.get("babel_locales", {})
-    if not isinstance(babel_locales, dict) or not all(isinstance(v, str) for v in babel_locales.values()):
-        raise TriglotError("[tool.triglot.babel_locales] must map language codes to Babel locales", path)
-    layout = _catalog_layout(table.get("catalog"), path)
-    update_mode = _string(table, "update_mode", "triglot", path)
+        raise source.error("[tool.triglot] languages lists a language twice", "languages")
+    root = source.path.parent
+    babel_locales = _babel_locales(table, source)
+    layout = _catalog_layout(table.get("catalog"), source)
+    update_mode = _string(table, "update_mode", "triglot", source)
     if update_mode not in UPDATE_MODES:
-        raise TriglotError(f"[tool.triglot] update_mode must be one of {', '.join(UPDATE_MODES)}, "
-                           f"not {update_mode!r}", path)
+        raise source.error(f"[tool.triglot] update_mode must be one of {', '.join(UPDATE_MODES)}, "
+                           f"not {update_mode!r}", "update_mode")
+    docs = root / _string(table, "docs", "docs", source)
     return Settings(
         root=root,
-        pyproject=path,
-        source_language=source,
+        pyproject=source.path,
+        source_language=source_language,
         languages=tuple(languages),
-        docs=root / _string(table, "docs", "docs", path),
-        locale=root / _string(table, "locale", "locale", path) if "locale" in table else None,
-        glossary=root / _string(table, "glossary", "glossary", path),
-        build=root / _string(table, "build", "build", path),
+        docs=docs,
+        locale=root / _string(table, "locale", "locale", source) if "locale" in table else None,
+        glossary=root / _string(table, "glossary", "glossary", source),
+        build=root / _string(table, "build", "build", source),
         catalog=_main_catalog(layout),
         catalog_layout=layout,
         update_mode=update_mode,
-        babel_locales=dict(babel_locales),
+        babel_locales=babel_locales,
     )
 
 
@@ -129,32 +154,55 @@ def _main_catalog(layout: CatalogSpec | None) -> str:
     return "index"
 
 
-def _catalog_layout(value: object, path: Path) -> CatalogSpec | None:
+def _catalog_layout(value: object, source: _Source) -> CatalogSpec | None:
     """The ``catalog`` setting: a name, true/false (Sphinx's gettext_compact) or {name = [patterns]}."""
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str):
-        _check_name(value, path)
+        _check_name(value, source)
         return value
     if isinstance(value, dict) and value and all(
             isinstance(globs, list) and globs and all(isinstance(glob, str) and glob for glob in globs)
             for globs in value.values()):
         for name in value:
-            _check_name(name, path)
+            _check_name(name, source)
         return {name: list(globs) for name, globs in value.items()}
-    raise TriglotError("[tool.triglot] catalog must be a catalog name, true or false (Sphinx's gettext_compact), "
+    raise source.error("[tool.triglot] catalog must be a catalog name, true or false (Sphinx's gettext_compact), "
                        'or a table of catalog names to document patterns: {doc-common = ["common/*"], doc = ["*"]}',
-                       path)
+                       "catalog")
 
 
-def _check_name(name: str, path: Path) -> None:
+def _check_name(name: str, source: _Source) -> None:
     if not _NAME.match(name) or ".." in name:
-        raise TriglotError(f"[tool.triglot] catalog {name!r} must be a plain name (letters, digits, '-', '_', '.')",
-                           path)
+        raise source.error(f"[tool.triglot] catalog {name!r} must be a plain name (letters, digits, '-', '_', '.')",
+                           "catalog")
 
 
-def _string(table: dict, key: str, default: str, path: Path) -> str:
+def check_sphinx_project(settings: Settings) -> None:
+    """Raise TriglotError at the ``docs`` setting's line when its folder has no ``conf.py`` (before Sphinx runs)."""
+    if not (settings.docs / "conf.py").is_file():
+        source = _Source(settings.pyproject, settings.pyproject.read_text(encoding="utf-8"))
+        raise source.error(f"[tool.triglot] docs: {settings.docs} has no conf.py; set docs to the folder of the "
+                           "Sphinx project (the one that holds conf.py)", "docs")
+
+
+def _babel_locales(table: dict, source: _Source) -> dict[str, str]:
+    """``[tool.triglot.babel_locales]``: language → a locale Babel knows."""
+    babel_locales = table.get("babel_locales", {})
+    if not isinstance(babel_locales, dict) or not all(isinstance(v, str) for v in babel_locales.values()):
+        raise source.error("[tool.triglot.babel_locales] must map language codes to Babel locales", "babel_locales")
+    for lang, name in babel_locales.items():
+        try:
+            Locale.parse(name)
+        except (UnknownLocaleError, ValueError, TypeError):
+            raise source.error(f"[tool.triglot.babel_locales] {lang} = {name!r}: Babel knows no such locale "
+                               "(expected a locale such as 'en_GB' or 'pt_BR')", lang, "tool.triglot.babel_locales") \
+                from None
+    return dict(babel_locales)
+
+
+def _string(table: dict, key: str, default: str, source: _Source) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not value:
-        raise TriglotError(f"[tool.triglot] {key} must be a non-empty string", path)
+        raise source.error(f"[tool.triglot] {key} must be a non-empty string", key)
     return value

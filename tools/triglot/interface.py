@@ -18,6 +18,7 @@ character.
 from __future__ import annotations
 
 import gettext
+import os
 import re
 import string
 from collections import Counter
@@ -28,7 +29,8 @@ from babel.messages.mofile import write_mo
 
 from .catalog.layout import locale_folder
 from .config import Settings
-from .sanitize import SafeCatalog, read_safe_catalog, text_refusal
+from .refusal import text_refusal
+from .sanitize import SafeCatalog, read_safe_catalog
 
 DOMAIN = "sphinx"
 _TAG = re.compile(r"<[^<>]*>")
@@ -93,9 +95,9 @@ def interface_refusal(msgid: str, msgstr: str) -> str | None:
 def read_interface_catalog(settings: Settings, lang: str) -> SafeCatalog:
     """The checked interface catalog of *lang* (empty when there is none)."""
     path = interface_po_path(settings, lang)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return SafeCatalog({}, ())
-    return read_safe_catalog(path, judge=interface_refusal)
+    return read_safe_catalog(path, root=settings.root, judge=interface_refusal)
 
 
 def write_mo_file(messages: dict[str, str], lang: str, target: Path) -> None:

@@ -90,11 +90,14 @@ def measure(text: str, lang: str) -> int:
 def catalog_stats(settings: Settings, langs: list[str]) -> list[CatalogStats]:
     """The progress of every catalog of *langs* against its template (the source language is skipped).
 
-    The catalogs are read first: a broken one stops before the sources are extracted.
+    The catalogs are read first: one that is not valid PO, not a regular
+    file, or a symbolic link leading out of the project stops before the
+    sources are extracted.
     """
     layout = project_layout(settings)
     languages = [lang for lang in langs if lang != settings.source_language]
-    catalogs = {(lang, name): read_po(path) for lang in languages for name, path in layout.catalog_files(lang).items()}
+    catalogs = {(lang, name): read_po(path, root=settings.root) for lang in languages
+                for name, path in layout.catalog_files(lang, settings.root).items()}
     templates = cached_templates(settings, layout)
     return [catalog_progress(template, catalogs.get((lang, name)), lang, name, layout.po_path(lang, name),
                              settings.source_language)

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import tex
+from . import tex, tex_sandbox
 from ..config import Settings
 from .fingerprint import common_inputs, edition_fingerprint
 from ..fs import atomic_write
@@ -106,11 +106,6 @@ def sphinx_command(settings: Settings, edition: EditionBuild, *, fresh: bool = F
     ]
 
 
-def latexmk_command(edition: EditionBuild) -> list[str]:
-    """The ``latexmk`` command line that typesets a PDF edition from the TeX file Sphinx wrote."""
-    return ["latexmk", "-pdflua", "-interaction=nonstopmode", "-halt-on-error", f"{edition.name}.tex"]
-
-
 _SPHINX_TRAILER = ("The full traceback has been saved in", "To report this error", "Please also report")
 
 
@@ -162,22 +157,29 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
     return BuildResult(edition, True, "built")
 
 
-def refused_translations(edition: EditionBuild) -> int:
-    """How many translations the last build of *edition* refused as unsafe (its ``triglot.unsafe`` warnings)."""
+def refused_translations(edition: EditionBuild) -> tuple[int, bool]:
+    """How many translations the last build of *edition* refused as unsafe, and whether it refused its
+    whole catalog (from its ``triglot.unsafe`` warnings)."""
     try:
-        return edition.log.read_text(encoding="utf-8", errors="replace").count("[triglot.unsafe]")
+        log = edition.log.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        return 0
+        return 0, False
+    warnings = [line for line in log.splitlines() if line.endswith("[triglot.unsafe]")]
+    refused = sum(1 for line in warnings if "WARNING: translation refused" in line or "WARNING: translation not used" in line)
+    return refused, any("catalog refused" in line for line in warnings)
 
 
 def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     """Run LuaLaTeX (through latexmk) on the TeX file Sphinx wrote; None on success, else the failure.
 
+    TeX runs confined to the edition's build folder (:mod:`.tex_sandbox`).
     The whole LaTeX log is kept in ``build/logs/<lang>-pdf.latex.log``; the
     failure's message holds only the error's own lines.
     """
-    completed = subprocess.run(latexmk_command(edition), cwd=edition.output, capture_output=True, text=True,
-                               env={**env, "LATEXOPTS": ""}, stdin=subprocess.DEVNULL, errors="replace")
+    tex_sandbox.prepare(edition.output)
+    completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, f"{edition.name}.tex"), cwd=edition.output,
+                               capture_output=True, text=True, env=tex_sandbox.environment(edition.output, env),
+                               stdin=subprocess.DEVNULL, errors="replace")
     log = edition.output / f"{edition.name}.log"
     if log.is_file():
         shutil.copyfile(log, edition.latex_log)

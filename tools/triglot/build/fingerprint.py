@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..catalog.layout import locale_folder
 from ..config import Settings
+from ..errors import TriglotError
+from ..fs import MIB, read_input
 
 # Distributions whose version is part of every fingerprint.
 DISTRIBUTIONS = ("sphinx", "docutils")
@@ -24,6 +26,7 @@ DISTRIBUTIONS = ("sphinx", "docutils")
 _IGNORED_PARTS = {"__pycache__", "_build", ".git", ".mypy_cache", ".pytest_cache"}
 _IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole triglot package
+_LARGEST = 256 * MIB  # a larger input is fingerprinted by its refusal, not its bytes
 
 
 def tree_files(folder: Path) -> list[Path]:
@@ -99,8 +102,10 @@ def _add_file(digest: "hashlib._Hash", root: Path, path: Path) -> None:
         name = str(path.relative_to(root))
     except ValueError:
         name = str(path)
-    try:
-        data = path.read_bytes()
+    try:  # never blocks (a FIFO) nor fails (a folder): the build refuses those, with their path
+        data = read_input(path, root=None, limit=_LARGEST)
     except FileNotFoundError:
         data = b"\0absent"
+    except TriglotError as exc:
+        data = b"\0refused: " + exc.message.encode("utf-8")
     digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from triglot.build.preflight import check_sources
-from triglot.config import Settings
+from triglot.config import Settings, check_sphinx_project
 from triglot.errors import TriglotError
 from triglot.fs import atomic_write
 
@@ -42,10 +42,8 @@ def extract_templates(settings: Settings, layout: CatalogLayout) -> dict[str, Ca
 
 def extract_documents(settings: Settings) -> dict[str, Catalog]:
     """The template of each document of the project, by document name (``user_guide/apps/code``)."""
-    if not (settings.docs / "conf.py").is_file():
-        raise TriglotError("no Sphinx project here (no conf.py): set [tool.triglot] docs to the Sphinx source folder",
-                           settings.docs)
-    check_sources(settings.docs)
+    check_sphinx_project(settings)
+    check_sources(settings.docs, settings.root)
     with tempfile.TemporaryDirectory(prefix="triglot-gettext-") as folder:
         output = Path(folder) / "gettext"
         command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "--no-color", "-E",

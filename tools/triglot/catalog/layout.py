@@ -20,6 +20,7 @@ from pathlib import Path
 
 from triglot.config import CatalogSpec, Settings
 from triglot.errors import TriglotError
+from triglot.fs import check_inside
 
 from .conf_reader import read_catalog_settings
 
@@ -65,9 +66,16 @@ class CatalogLayout:
         """Where the template of catalog *name* is committed (``<locale>/<name>.pot``)."""
         return self.locale / f"{name}.pot"
 
-    def catalog_files(self, lang: str) -> dict[str, Path]:
-        """Every document catalog of *lang* there is, by name (its path under LC_MESSAGES, without ``.po``)."""
+    def catalog_files(self, lang: str, root: Path | None = None) -> dict[str, Path]:
+        """Every document catalog of *lang* there is, by name (its path under LC_MESSAGES, without ``.po``).
+
+        With *root*, a locale folder that leads out of it through a symbolic
+        link is an error (the files themselves are checked when read).
+        """
         folder = self.folder(lang)
+        for parent in (self.locale, folder.parent, folder) if root is not None else ():
+            if os.path.lexists(parent):
+                check_inside(parent, root)
         if not folder.is_dir():
             return {}
         found = {path.relative_to(folder).with_suffix("").as_posix(): path for path in sorted(folder.rglob("*.po"))}

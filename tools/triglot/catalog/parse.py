@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from triglot.errors import TriglotError
+from triglot.fs import MIB, read_input
 
 from .model import Catalog, Entry
 
@@ -21,14 +22,21 @@ _ESCAPE = re.compile(r"\\(?:([ntrabfv\\\"'?])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
            "\\": "\\", '"': '"', "'": "'", "?": "?"}
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:")
+#: A catalog larger than this is refused before it is read (the largest real ones are a few MB).
+MAX_CATALOG_BYTES = 16 * MIB
 
 
-def read_po(path: Path) -> Catalog:
-    """Read and validate the PO or POT file at *path*."""
+def read_po(path: Path, *, root: Path | None = None) -> Catalog:
+    """Read and validate the PO or POT file at *path*.
+
+    Raises TriglotError (with the file and line) for a file that is not valid
+    UTF-8 PO, that leads out of *root* through a symbolic link, is not a
+    regular file, or is larger than :data:`MAX_CATALOG_BYTES`.
+    """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TriglotError(f"cannot read the catalog: {exc.strerror}", path) from None
+        data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
+    except FileNotFoundError:
+        raise TriglotError("cannot read the catalog: No such file or directory", path) from None
     return parse_po(data, path)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from triglot.config import Settings
 from triglot.errors import TriglotError
-from triglot.fs import atomic_write
+from triglot.fs import atomic_write, read_input
 
 from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
@@ -30,7 +30,7 @@ from .interface_template import interface_template
 from .layout import CatalogLayout, project_layout
 from .merge import Merged, Source, canonical, merge_sources
 from .model import Catalog
-from .parse import parse_po, read_po
+from .parse import MAX_CATALOG_BYTES, parse_po
 from .preserve import preserved
 from .write import format_po
 
@@ -58,20 +58,23 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     """Extract the templates and merge them into the catalogs of *langs*; writes nothing.
 
     Every existing catalog is read (and validated) first, so a broken file
-    stops the update before the extraction and before any write.
+    (or a catalog or locale folder that is not what it says: a symbolic link
+    leading out of the project, a folder, a FIFO) stops the update before the
+    extraction and before any write.
     """
     layout = project_layout(settings)
     languages = [lang for lang in langs if lang != settings.source_language]
-    existing = {lang: {name: _read_existing(path) for name, path in layout.catalog_files(lang).items()}
+    existing = {lang: {name: _read_existing(path, settings.root)
+                       for name, path in layout.catalog_files(lang, settings.root).items()}
                 for lang in languages}
-    interface = {lang: _read_existing(path) for lang in languages
-                 if (path := layout.po_path(lang, INTERFACE_DOMAIN)).is_file()}
+    interface = {lang: _read_existing(path, settings.root) for lang in languages
+                 if os.path.lexists(path := layout.po_path(lang, INTERFACE_DOMAIN))}
     templates = extract_templates(settings, layout)
     preserve = settings.update_mode == "preserve"
     header = next(iter(templates.values())).header if templates else None
     # The reader's interface strings (triglot mode only: a platform's sphinx.po is its theme's, left alone).
     reader = {} if preserve else {INTERFACE_DOMAIN: interface_template(settings.docs, header)}
-    updates = [] if preserve else [_template_update(layout, name, template)
+    updates = [] if preserve else [_template_update(layout, name, template, settings.root)
                                    for name, template in {**templates, **reader}.items()]
     for lang in languages:
         updates += _language_updates(layout, lang, templates, existing[lang], preserve)
@@ -81,9 +84,10 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     return updates
 
 
-def apply_update(updates: list[CatalogUpdate]) -> list[CatalogUpdate]:
-    """Write the files that change (atomically); returns those written."""
-    return [update for update in updates if update.changed and atomic_write(update.path, update.after)]
+def apply_update(updates: list[CatalogUpdate], root: Path | None = None) -> list[CatalogUpdate]:
+    """Write the files that change (atomically, never through a symbolic link leading out of *root*)."""
+    return [update for update in updates if update.changed and atomic_write(update.path, update.after, root=root)]
+
 
 
 def _language_updates(layout: CatalogLayout, lang: str, templates: dict[str, Catalog],
@@ -121,34 +125,34 @@ def _parse(data: bytes | None, path: Path) -> Catalog:
     return parse_po(data, path) if data is not None else Catalog()
 
 
-def _read_existing(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TriglotError(f"cannot read the catalog: {exc.strerror}", path) from None
+def _read_existing(path: Path, root: Path) -> bytes:
+    data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
     parse_po(data, path)  # validated before anything is extracted or written
     return data
 
 
-def _template_update(layout: CatalogLayout, name: str, template: Catalog) -> CatalogUpdate:
+def _template_update(layout: CatalogLayout, name: str, template: Catalog, root: Path) -> CatalogUpdate:
     path = layout.pot_path(name)
     written = relative_references(template, path.parent)
-    before = path.read_bytes() if path.exists() else None
+    try:
+        before = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="template")
+    except FileNotFoundError:
+        before = None
     if before is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-        _keep_creation_date(written, path)
+        _keep_creation_date(written, before, path)
     messages = len(written.messages)
     return CatalogUpdate(path=path, lang=None, before=before, after=format_po(written), translated=0, fuzzy=0,
                          untranslated=messages, obsolete=0)
 
 
-def _keep_creation_date(template: Catalog, path: Path) -> None:
+def _keep_creation_date(template: Catalog, committed_bytes: bytes, path: Path) -> None:
     """Keep the committed template's POT-Creation-Date when nothing else changed.
 
     The header is changed in place: the catalogs' headers, made from the
     template's afterwards, get the same date.
     """
     try:
-        committed = read_po(path)
+        committed = parse_po(committed_bytes, path)
     except TriglotError:
         return
     old_date = committed.header_field("POT-Creation-Date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,22 +12,28 @@ from .model import Catalog
 from .po import read_catalog
 
 
-def po_files(paths: Sequence[Path]) -> list[Path]:
-    """The PO files named by *paths*: files as given, folders searched recursively (sorted)."""
-    files: list[Path] = []
+def po_files(paths: Sequence[Path]) -> list[tuple[Path, Path | None]]:
+    """The PO files named by *paths*, each with the folder it must stay in (None: named as it is).
+
+    Files are taken as given; folders are searched recursively (sorted), and
+    each entry named ``*.po`` found there must stay inside its folder (a
+    symbolic link may not lead out of it) and be a regular file, which
+    reading checks.
+    """
+    files: list[tuple[Path, Path | None]] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*.po") if p.is_file())
-        elif path.is_file():
-            files.append(path)
+            files += [(found, path) for found in sorted(path.rglob("*.po"))]
+        elif os.path.lexists(path):
+            files.append((path, None))
         else:
             raise TriglotError("no such file or folder", path)
     return files
 
 
-def read_catalogs(files: Sequence[Path], langs: Sequence[str] | None = None) -> list[Catalog]:
-    """The catalogs in *files*, keeping only those in *langs* (every one if None)."""
-    catalogs = [read_catalog(path) for path in files]
+def read_catalogs(files: Sequence[tuple[Path, Path | None]], langs: Sequence[str] | None = None) -> list[Catalog]:
+    """The catalogs in *files* (path, root) pairs, keeping only those in *langs* (every one if None)."""
+    catalogs = [read_catalog(path, root=root) for path, root in files]
     if langs:
         catalogs = [c for c in catalogs if c.lang in langs or c.lang.split("_")[0] in langs]
     return catalogs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .markup import TEXT_ROLES
+from triglot.markup import TEXT_ROLES
 
 PLACEHOLDER = "\ufffc"
 

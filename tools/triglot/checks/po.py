@@ -14,12 +14,13 @@ from triglot.catalog import Entry, read_po
 from .model import Catalog, Message, ignored_ids
 
 
-def read_catalog(path: Path, lang: str | None = None) -> Catalog:
+def read_catalog(path: Path, lang: str | None = None, root: Path | None = None) -> Catalog:
     """The catalog in *path*; *lang* defaults to its ``Language`` header, then its folder.
 
-    Raises TriglotError (with the line) for a file that is not valid UTF-8 PO.
+    Raises TriglotError (with the line) for a file that is not valid UTF-8 PO,
+    not a regular file, or a symbolic link leading out of *root*.
     """
-    catalog = read_po(path)
+    catalog = read_po(path, root=root)
     language = lang or (catalog.header_field("Language") or "").strip() or _lang_from_path(path)
     messages = tuple(_message(entry, path) for entry in catalog.messages if entry.msgid)
     return Catalog(path, language, messages)

@@ -21,6 +21,9 @@ class Check:
     ``scope`` says what the function receives: ``message`` (one translated
     message, or the fuzzy/untranslated ones per ``applies_to``), ``catalog``
     (one catalog) or ``corpus`` (every catalog of one language in the run).
+    A check that is not ``silenceable`` ignores the translator's
+    ``triglot: ignore`` comments and flags (the PO file is untrusted); only
+    ``--disable`` turns it off.
     """
 
     id: str
@@ -32,6 +35,7 @@ class Check:
     languages: frozenset[str] | None = None
     applies_to: str = "translated"
     needs_glossary: bool = False
+    silenceable: bool = True
 
     @property
     def doc(self) -> str:
@@ -53,7 +57,7 @@ REGISTRY: dict[str, Check] = {}
 
 def check(id: str, family: str, severity: str, *, default: bool = True, scope: str = "message",
           languages: Iterable[str] | None = None, applies_to: str = "translated",
-          needs_glossary: bool = False) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+          needs_glossary: bool = False, silenceable: bool = True) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
     """Register the decorated function as a check (see :class:`Check`)."""
     if severity not in SEVERITIES or scope not in SCOPES:
         raise ValueError(f"check {id}: bad severity {severity!r} or scope {scope!r}")
@@ -62,7 +66,8 @@ def check(id: str, family: str, severity: str, *, default: bool = True, scope: s
         if id in REGISTRY:
             raise ValueError(f"check {id!r} registered twice")
         REGISTRY[id] = Check(id, family, severity, default, scope, function,
-                             frozenset(languages) if languages is not None else None, applies_to, needs_glossary)
+                             frozenset(languages) if languages is not None else None, applies_to, needs_glossary,
+                             silenceable)
         return function
 
     return register

@@ -37,7 +37,7 @@ def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: A
         for found in _run_language(contexts, group, jobs):
             message = messages.get((found.file, found.line))
             check = next(ctx.check for ctx in contexts if ctx.check.id == found.check)
-            if message is None or not message.silences(check.id, check.family):
+            if message is None or not (check.silenceable and message.silences(check.id, check.family)):
                 findings.append(found)
     return sorted(set(findings), key=lambda f: (str(f.file), f.line, -severity_rank(f.severity), f.check, f.message))
 

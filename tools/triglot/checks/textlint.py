@@ -22,6 +22,10 @@ from .registry import CheckContext, check
 
 FAMILY = "textlint"
 TIMEOUT = 600
+# Sphinx's domain for interface strings (Sphinx's, the theme's, triglot's): HTML fragments and labels with
+# placeholders, in the polite です・ます style Japanese interfaces use; not prose, so not given to textlint (the
+# typography checks still apply to them).
+INTERFACE_DOMAIN = "sphinx"
 
 
 def find_textlint(start: Path) -> Path | None:
@@ -71,9 +75,10 @@ def japanese_textlint(catalogs: Sequence[Catalog], ctx: CheckContext) -> Iterato
 
     Bad:  msgstr "ソビエト・トルキスタンを横断する旅を行い、"   (ja-no-redundant-expression)
     Good: msgstr "ソビエト・トルキスタンを横断し、"
-    (Needs textlint: `npm ci` installs the versions of package-lock.json; without it, one note says so.)
+    (Interface catalogs, ``sphinx.po``, are left out. Needs textlint: `npm ci` installs the versions of package-lock.json; without it, one note says so.)
     """
-    messages = [[m for m in catalog.messages if m.translated] for catalog in catalogs]
+    prose = [catalog for catalog in catalogs if catalog.path.stem != INTERFACE_DOMAIN]
+    messages = [[m for m in catalog.messages if m.translated] for catalog in prose]
     if not any(messages):
         return
     program = find_textlint(Path.cwd())

@@ -8,6 +8,8 @@ import sys
 from triglot.build.editions import FORMATS, refused_translations
 from triglot.site.assemble import build_site
 
+from triglot.config import check_sphinx_project
+
 from .common import add_lang_option, positive_int, selected_languages, settings_from_cwd
 
 
@@ -27,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build, report each edition, return 0 when all built, 1 otherwise."""
     settings = settings_from_cwd()
+    check_sphinx_project(settings)
     if args.out:
         from dataclasses import replace
         from pathlib import Path
@@ -40,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         edition = outcome.edition
         status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
         print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
-        refused = refused_translations(edition) if outcome.ok else 0
+        refused, whole_catalog = refused_translations(edition) if outcome.ok else (0, False)
+        if whole_catalog:
+            print(f"    its catalog was refused (shown in the source language): see {edition.log}", file=sys.stderr)
         if refused:
             plural = "translation" if refused == 1 else "translations"
             print(f"    {refused} {plural} refused as unsafe (shown in English): see {edition.log}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
         layout = project_layout(settings)
-        candidates = [path for lang in langs
-                      for path in (*layout.catalog_files(lang).values(), layout.po_path(lang, INTERFACE_DOMAIN))]
-        files = [path for path in candidates if path.is_file()]
+        candidates = [path for lang in langs for path in (*layout.catalog_files(lang, settings.root).values(),
+                                                          layout.po_path(lang, INTERFACE_DOMAIN))]
+        files = [(path, settings.root) for path in candidates if os.path.lexists(path)]
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
     if args.format == "json":
@@ -94,5 +95,5 @@ def _glossary(path: str | None, settings: Settings | None) -> Any:
     if path is not None:
         return load_glossary(Path(path))
     if settings is not None and settings.glossary.is_dir() and any(settings.glossary.glob("*.y*ml")):
-        return load_glossary(settings.glossary)
+        return load_glossary(settings.glossary, root=settings.root)
     return None

@@ -44,7 +44,8 @@ def run_check(args: argparse.Namespace) -> int:
     """Print every problem as ``file:line: message``; exit 2 if there is any."""
     settings = settings_from_cwd()
     path = Path(args.path) if args.path else _shown(settings.glossary)
-    glossary, problems = check_glossary(path, settings.languages, source_language=settings.source_language)
+    glossary, problems = check_glossary(path, settings.languages, source_language=settings.source_language,
+                                        root=None if args.path else settings.root)
     for problem in problems:
         print(f"triglot: error: {problem}", file=sys.stderr)
     if problems:
@@ -61,7 +62,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"triglot: error: --lang applies to the csv and tsv exports only; {args.format} holds every language",
               file=sys.stderr)
         return EXIT_USAGE
-    glossary = load_glossary(_shown(settings.glossary), settings.languages, source_language=settings.source_language)
+    glossary = load_glossary(_shown(settings.glossary), settings.languages, source_language=settings.source_language,
+                             root=settings.root)
     data = export_glossary(glossary, args.format, args.lang)
     if args.output:
         atomic_write(Path(args.output), data)

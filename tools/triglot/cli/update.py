@@ -8,6 +8,8 @@ import sys
 
 from triglot.catalog.update import CatalogUpdate, apply_update, plan_update
 
+from triglot.config import check_sphinx_project
+
 from .common import add_lang_option, selected_languages, settings_from_cwd
 
 
@@ -22,6 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Update (or, with --check, only compare) the templates and catalogs."""
     settings = settings_from_cwd()
+    check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs, include_source=False)
     print(f"triglot: extracting messages from {os.path.relpath(settings.docs, settings.root)}/ with Sphinx's "
           f"gettext builder, merging into {', '.join(langs) or 'no language'}", file=sys.stderr)
@@ -33,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         if not changed:
             print("catalogs are up to date")
         return 1 if changed else 0
-    written = apply_update(updates)
+    written = apply_update(updates, settings.root)
     for update in written:
         print(f"{_verb(update)}d {_shown(update, settings.root)}: {_summary(update)}")
     if not written:

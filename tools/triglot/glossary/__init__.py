@@ -34,13 +34,16 @@ def check_glossary(
     *,
     required: Sequence[str] | None = None,
     source_language: str | None = None,
+    root: Path | None = None,
 ) -> tuple[Glossary, list[Problem]]:
     """Read the glossary at *path* (a folder of YAML files, or one file); return it and every problem.
 
     *languages* are the languages an entry may have (default: the configured
     languages of the project containing *path*); *required* those every entry
-    must have (default: all of *languages*). The glossary holds only the
-    entries without problems.
+    must have (default: all of *languages*). A file leading out of *root*
+    (default: the glossary's own folder) through a symbolic link is a
+    problem, and is not read. The glossary holds only the entries without
+    problems.
     """
     if languages is None:
         settings = load_settings(path if path.is_dir() else path.parent)
@@ -52,9 +55,10 @@ def check_glossary(
     files = glossary_files(path) if path.exists() else []
     if not files:
         raise TriglotError("no glossary here: expected a folder of .yaml files", path)
+    root = root if root is not None else (path if path.is_dir() else path.parent)
     entries, problems = [], []
     for file in files:
-        found, trouble = read_file(file, languages, required)
+        found, trouble = read_file(file, languages, required, root)
         entries += found
         problems += trouble
     problems += check_entries(entries, source_language)
@@ -68,9 +72,11 @@ def load_glossary(
     *,
     required: Sequence[str] | None = None,
     source_language: str | None = None,
+    root: Path | None = None,
 ) -> Glossary:
     """The glossary at *path*; raises :class:`GlossaryError` (a TriglotError) if it has any problem."""
-    glossary, problems = check_glossary(path, languages, required=required, source_language=source_language)
+    glossary, problems = check_glossary(path, languages, required=required, source_language=source_language,
+                                        root=root)
     if problems:
         raise GlossaryError(problems)
     return glossary

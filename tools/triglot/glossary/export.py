@@ -165,13 +165,26 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """*text* with an apostrophe before a formula's first character, as Weblate's and translate-toolkit's CSV
+    exports write it (``'=HYPERLINK(…)``), so that a spreadsheet shows it as text."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def to_csv(glossary: Glossary, target: str) -> bytes:
-    """Weblate's CSV glossary (translate-toolkit columns: source, target, context, developer_comments)."""
+    """Weblate's CSV glossary (translate-toolkit columns: source, target, context, developer_comments).
+
+    A cell that would start like a spreadsheet formula gets an apostrophe first (:func:`spreadsheet_safe`).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["source", "target", "context", "developer_comments"])
     for row in bilingual_rows(glossary, target):
-        writer.writerow([_one_line(value) for value in row])
+        writer.writerow([spreadsheet_safe(_one_line(value)) for value in row])
     return buffer.getvalue().encode("utf-8")
 
 

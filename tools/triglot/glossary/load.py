@@ -13,6 +13,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from triglot.errors import TriglotError
+from triglot.fs import MIB, read_input
+
 from .model import CATEGORIES, PARTS_OF_SPEECH, Entry, Forbidden, Term
 from .problems import Problem
 
@@ -36,29 +39,40 @@ _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Japanese prose: "研究する。 2014年" is "研究する。2014年", while
 # "Polivanov: し is си" keeps its spaces.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+#: A glossary file larger than this is refused before it is read (a glossary of 10,000 terms is about 3 MB).
+MAX_GLOSSARY_FILE_BYTES = 8 * MIB
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[0-9])\s+(?=[{_CJK}])")
 
 
 def glossary_files(path: Path) -> list[Path]:
-    """The YAML files of the glossary at *path* (a folder, or one file), sorted by name."""
+    """The YAML files of the glossary at *path* (a folder, or one file), sorted by name.
+
+    Every entry named ``*.yaml`` or ``*.yml`` counts, whatever it is: one that
+    is not a regular file is refused when it is read.
+    """
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
     return [path]
 
 
 def read_file(
-    path: Path, languages: tuple[str, ...], required: tuple[str, ...]
+    path: Path, languages: tuple[str, ...], required: tuple[str, ...], root: Path | None = None
 ) -> tuple[list[Entry], list[Problem]]:
     """The entries of one glossary file and the problems found in it.
 
     *languages* are the language sections an entry may have, *required* those it must have.
+    A file leading out of *root* through a symbolic link, not a regular file
+    or larger than :data:`MAX_GLOSSARY_FILE_BYTES` is one problem, and not read.
     """
     reader = _Reader(path, languages, required)
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = read_input(path, root=root, limit=MAX_GLOSSARY_FILE_BYTES, what="glossary file")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return [], [Problem(path, line, "not UTF-8 text: save the file as UTF-8")]
+    except TriglotError as exc:
+        return [], [Problem(path, 0, exc.message)]
     except OSError as exc:
         return [], [Problem(path, 0, f"cannot read the file: {exc.strerror}")]
     try:

@@ -10,14 +10,14 @@ from triglot.errors import TriglotError
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the glossary data, at ``path:line``."""
+    """One thing wrong with the glossary data, at ``path:line`` (line 0: the file as a whole)."""
 
     path: Path
     line: int
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 class GlossaryError(TriglotError):

@@ -3,7 +3,10 @@
 Counts come from the PO catalogs, as ``triglot stats`` counts them
 (translated, fuzzy, untranslated messages); the passages each edition
 actually shows in the source language are counted in its built pages (the
-``triglot-fallback`` marks); findings are those of ``triglot check``.
+``triglot-fallback`` marks); findings are those of ``triglot check``. The
+page is public, and catalogs are untrusted: it names each finding's check
+and what the check is about, never the catalog's own text (nor, for a
+catalog that cannot be read, the offending line).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..catalog.layout import project_layout
-from ..checks import read_catalog, run_checks, select_checks
+from ..checks import REGISTRY, read_catalog, run_checks, select_checks
 from ..config import Settings
 from ..errors import TriglotError
 from ..glossary import load_glossary
@@ -83,12 +86,13 @@ def shown_in_source(edition: Path) -> int:
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalogs."""
-    paths = list(project_layout(settings).catalog_files(lang).values())
+    paths = list(project_layout(settings).catalog_files(lang, settings.root).values())
     if not paths:
         return ()
-    glossary = load_glossary(settings.glossary) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(path, lang) for path in paths], select_checks(), glossary)
-    return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, f.message) for f in found)
+    glossary = load_glossary(settings.glossary, root=settings.root) if settings.glossary.exists() else None
+    found = run_checks([read_catalog(path, lang, root=settings.root) for path in paths], select_checks(), glossary)
+    return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
+                 for f in found)
 
 
 def build_time() -> datetime.datetime:
@@ -108,7 +112,9 @@ def edition_status(settings: Settings, site: Path, lang: str, downloads: dict[st
             counts, findings = catalog_counts(settings, lang), check_findings(settings, lang)
         except TriglotError as exc:  # an unreadable catalog is a finding of the page, not a failed site
             where = os.path.relpath(exc.path, settings.root) if exc.path else ""
-            findings = (Finding(where, exc.line or 0, "catalog", "error", exc.message),)
+            findings = (Finding(where, exc.line or 0, "catalog", "error",
+                                "the catalog cannot be read, so the edition is shown in the source language; "
+                                "'triglot check' says why"),)
     present = tuple((label, f"{lang}/{path}") for label, path in downloads.items() if (site / lang / path).is_file())
     return EditionStatus(lang, native_name(lang), *counts, shown_in_source(site / lang), findings, present)
 

@@ -55,7 +55,7 @@ def load_for_build(app: Sphinx) -> None:
     try:
         glossary, problems = check_glossary(
             settings.glossary, settings.languages, required=[settings.source_language],
-            source_language=settings.source_language,
+            source_language=settings.source_language, root=settings.root,
         )
     except TriglotError as exc:
         raise GlossaryDataError(str(exc)) from None

@@ -8,7 +8,7 @@ every catalog of the edition's language (untrusted; their layout is
 their msgid allows (:mod:`triglot.sanitize`), writes them to a build-private
 folder and points ``locale_dirs`` there: Sphinx compiles and uses those
 copies, and never sees the original catalogs, nor any other file of the
-locale folder (``sphinx.po``, ``sphinx.js``, committed ``.mo`` files). When
+locale folder (``sphinx.js``, committed ``.mo`` files: each reported). When
 a language has several catalogs, a second folder holds all their checked
 translations under each catalog's name, so that a message a document's own
 catalog lacks is found in another. Each refused translation falls back to
@@ -91,7 +91,7 @@ def _unused_catalogs(folder: Path, used: set[Path]) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(path for path in folder.rglob("*")
-                  if path.is_file() and path.suffix in {".po", ".js"} and path not in used)
+                  if path.is_file() and path.suffix in {".po", ".mo", ".js"} and path not in used)
 
 
 def _write_catalog(target: Path, messages: dict[str, str], language: str, compile_mo: bool) -> set[Path]:
@@ -156,13 +156,14 @@ def _drop_unsafe_targets(app: Sphinx, config: Config) -> None:
               "raw content the site publishes", Path(app.confdir) / "conf.py")
 
 
-def _checked_translations(app: Sphinx, config: Config, catalogs: dict[str, Path]) -> dict[str, dict[str, str]]:
-    """Each catalog's translations that may reach the build; the others are reported."""
+def _checked_translations(config: Config, catalogs: dict[str, Path],
+                          root: Path) -> dict[str, dict[str, str]]:
+    """Each catalog's translations that may reach the build (files inside *root* only); the others are reported."""
     from triglot.sanitize import read_safe_catalog  # here: the checks are only needed for a translated edition
 
     checked = {}
     for name, path in catalogs.items():
-        safe = read_safe_catalog(path, allow_fuzzy=config.gettext_allow_fuzzy_translations)
+        safe = read_safe_catalog(path, root=root, allow_fuzzy=config.gettext_allow_fuzzy_translations)
         for refusal in safe.refusals:
             report_refusal(refusal)
         checked[name] = safe.messages
@@ -190,7 +191,7 @@ def _apply(app: Sphinx, config: Config) -> None:
     _drop_unsafe_targets(app, config)
     layout = sphinx_layout(app, settings)
     catalogs = layout.catalog_files(language)
-    checked = _checked_translations(app, config, catalogs)
+    checked = _checked_translations(config, catalogs, settings.root)
     interface = layout.po_path(language, INTERFACE_DOMAIN)  # read by triglot.sphinx.interface_strings
     for ignored in _unused_catalogs(layout.folder(language), {*catalogs.values(), interface}):
         read = ", ".join(f"{name}.po" for name in [*catalogs, INTERFACE_DOMAIN])

@@ -28,7 +28,8 @@
   /** The stable id of the first paragraph (or section heading) the reader can see. */
   function placeId() {
     var top = readingTop();
-    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var hash;
+    try { hash = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { hash = ""; }  // "#%E0%A4%A"
     var target = hash && document.getElementById(hash);
     if (target && inView(target, top)) return hash;
     if (window.scrollY <= 0) return "";
