@@ -49,11 +49,11 @@ class SafeCatalog:
 
 
 def read_safe_catalog(path: Path, *, root: Path | None = None, allow_fuzzy: bool = False,
-                      judge: Callable[[str, str], str | None] = refusal_reason) -> SafeCatalog:
+                      judge: Callable[[str, str], str | None] | None = None) -> SafeCatalog:
     """Read the untrusted catalog at *path*; keep the translations a build may use.
 
-    *judge* gives the reason to refuse a translation (default: the one
-    decision of :mod:`triglot.refusal`; the interface catalogs have their
+    *judge* gives the reason to refuse a translation (by default
+    :func:`triglot.refusal.refusal_reason`, the one decision; the interface catalogs have their
     own, see :mod:`triglot.interface`). Never raises for bad content: a catalog that is unreadable, malformed,
     too large, not a regular file or a symbolic link leading out of *root*
     is one refusal, and the build then uses the source text throughout.
@@ -67,7 +67,7 @@ def read_safe_catalog(path: Path, *, root: Path | None = None, allow_fuzzy: bool
     for entry in catalog.messages:
         if not _used_by_builds(entry, allow_fuzzy):
             continue
-        reason = judge(entry.msgid, entry.msgstr)
+        reason = (judge or refusal_reason)(entry.msgid, entry.msgstr)
         if reason:
             refusals.append(Refusal(path, entry.msgstr_line or None, entry.msgid, reason))
         else:
