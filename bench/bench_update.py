@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -37,10 +36,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, help="an unpacked python-docs-fr folder (default: unpack the archive)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for sphinx-intl (default 2)")
-    parser.add_argument("--child", nargs=2, metavar=("TOOL", "FOLDER"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", metavar="FOLDER", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_child(args.child[0], Path(args.child[1]), args.corpus, args.jobs)
+        run_child(args.child, args.corpus)
         return
     with tempfile.TemporaryDirectory(prefix="triglot-bench-") as scratch:
         corpus = args.corpus or unpack(Path(scratch))
@@ -55,40 +54,53 @@ def unpack(scratch: Path) -> Path:
 
 
 def measure(tool: str, corpus: Path, folder: Path, jobs: int) -> dict:
-    """Copy the catalogs, run *tool* on them in a child process, and score its output."""
+    """Copy the catalogs, run *tool* on them under GNU time, and score its output.
+
+    Peak memory is the largest resident set of the tool's processes as
+    ``/usr/bin/time -f %M`` reports it. It is taken from a process of its
+    own, started by the small ``time`` program: Linux carries the resident
+    size of the process that forks over into a child's maximum, so measuring
+    from this script (which holds the corpus) would report this script's size.
+    """
     folder.mkdir(parents=True)
-    shutil.copytree(corpus / "po", folder / "fr" / "LC_MESSAGES")
-    command = [sys.executable, __file__, "--child", tool, str(folder), "--corpus", str(corpus), "--jobs", str(jobs)]
+    catalogs = folder / "fr" / "LC_MESSAGES"
+    shutil.copytree(corpus / "po", catalogs)
+    relatives = sorted(path.relative_to(catalogs) for path in catalogs.rglob("*.po"))
     start = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    completed = subprocess.run(["/usr/bin/time", "-f", "%M", *tool_command(tool, folder, corpus, relatives, jobs)],
+                               capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
-    peak_kib = json.loads(completed.stdout.strip().splitlines()[-1])["peak_kib"]
-    return {"wall": wall, "peak_mib": peak_kib / 1024, **score(corpus, folder / "fr" / "LC_MESSAGES")}
+    peak_kib = int(completed.stderr.strip().splitlines()[-1])
+    return {"wall": wall, "peak_mib": peak_kib / 1024, **score(corpus, catalogs)}
 
 
-def run_child(tool: str, folder: Path, corpus: Path, jobs: int) -> None:
-    """Run one tool on the copy in *folder*; print its peak memory (this process and its children)."""
+def tool_command(tool: str, folder: Path, corpus: Path, relatives: list[Path], jobs: int) -> list[str]:
+    """The command line that runs *tool* on the catalogs in *folder*."""
+    catalogs = folder / "fr" / "LC_MESSAGES"
+    if tool == "triglot":
+        return [sys.executable, __file__, "--child", str(folder), "--corpus", str(corpus)]
+    if tool == "msgmerge":  # per file, from a shell (a small process) so each msgmerge is measured alone
+        pairs = [str(item) for rel in relatives for item in (catalogs / rel, corpus / "pot-v1" / rel.with_suffix(".pot"))]
+        loop = 'while [ $# -gt 0 ]; do msgmerge --quiet --previous --update --backup=off "$1" "$2" || exit 1; shift 2; done'
+        return ["sh", "-c", loop, "sh", *pairs]
+    return [str(Path(sys.executable).with_name("sphinx-intl")), "update", "-p", str(corpus / "pot-v1"),
+            "-d", str(folder), "-l", "fr", "-j", str(jobs)]
+
+
+def run_child(folder: Path, corpus: Path) -> None:
+    """Run triglot's merge on the copy in *folder*, one catalog at a time, as ``triglot update`` does."""
     catalogs = folder / "fr" / "LC_MESSAGES"
     relatives = sorted(path.relative_to(catalogs) for path in catalogs.rglob("*.po"))
-    if tool == "triglot":
-        sys.path.insert(0, str(ROOT / "tools"))
-        from triglot.catalog import read_po
-        from triglot.catalog.merge import merge_language
-        from triglot.catalog.write import format_po
-        from triglot.fs import atomic_write
+    sys.path.insert(0, str(ROOT / "tools"))
+    from triglot.catalog import read_po
+    from triglot.catalog.merge import Source, canonical, merge_sources
+    from triglot.catalog.write import format_po
+    from triglot.fs import atomic_write
 
-        pairs = [(read_po(corpus / "pot-v1" / rel.with_suffix(".pot")), read_po(catalogs / rel)) for rel in relatives]
-        for rel, merged in zip(relatives, merge_language(pairs)):
-            atomic_write(catalogs / rel, format_po(merged))
-    elif tool == "msgmerge":
-        for rel in relatives:
-            subprocess.run(["msgmerge", "--quiet", "--previous", "--update", "--backup=off",
-                            str(catalogs / rel), str(corpus / "pot-v1" / rel.with_suffix(".pot"))], check=True)
-    else:
-        subprocess.run([str(Path(sys.executable).with_name("sphinx-intl")), "update", "-p", str(corpus / "pot-v1"),
-                        "-d", str(folder), "-l", "fr", "-j", str(jobs)], check=True, capture_output=True)
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(json.dumps({"peak_kib": peak}))
+    sources = [Source(str(rel), (lambda r=rel: read_po(corpus / "pot-v1" / r.with_suffix(".pot"))),
+                      (lambda r=rel: read_po(catalogs / r))) for rel in relatives]
+    for merged in merge_sources(sources):  # one catalog at a time: written, then dropped
+        atomic_write(catalogs / merged.name, format_po(canonical(merged)))
 
 
 def score(corpus: Path, catalogs: Path) -> dict:

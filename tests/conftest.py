@@ -78,3 +78,34 @@ def artifacts() -> Path:
     """Where tests leave files for people to look at (screenshots, rendered pages)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+# The real translated Sphinx projects of ../shared/corpora/sphinx-projects (README there), and how triglot is set
+# up for each: what a new user would write in [tool.triglot]; everything else comes from their conf.py.
+SPHINX_PROJECTS = ROOT.parent / "shared" / "corpora" / "sphinx-projects"
+REAL_PROJECTS = {
+    "fpm-docs": '[tool.triglot]\ndocs = "pages"\nlanguages = ["en", "cs", "de", "es", "fr", "ja", "nl", "pt", "ru", '
+                '"zh_CN"]\nupdate_mode = "preserve"\n',
+    "operations-guide": '[tool.triglot]\ndocs = "doc/source"\nlanguages = ["en", "de", "id", "ja"]\n'
+                        'update_mode = "preserve"\n\n[tool.triglot.catalog]\ndoc-common = ["common/*"]\ndoc = ["*"]\n',
+}
+
+
+@pytest.fixture(scope="session")
+def real_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both real projects, unpacked once with their [tool.triglot] table; copy one before changing it."""
+    import tarfile
+
+    if not SPHINX_PROJECTS.is_dir():
+        pytest.fail(f"{SPHINX_PROJECTS} is missing: the real projects must be beside the clone")
+    folder = tmp_path_factory.mktemp("real")
+    projects = {}
+    for name, table in REAL_PROJECTS.items():
+        with tarfile.open(SPHINX_PROJECTS / f"{name}.tar.xz") as archive:
+            archive.extractall(folder, filter="data")
+        (folder / name / "pyproject.toml").write_text(table, encoding="utf-8")
+        projects[name] = folder / name
+    registry = projects["fpm-docs"] / "_data" / "registry.json"  # its conf.py downloads it when missing
+    registry.parent.mkdir(exist_ok=True)
+    registry.write_text("{}", encoding="utf-8")
+    return projects

@@ -84,7 +84,7 @@ def test_fingerprints_follow_each_editions_inputs(tmp_path: Path) -> None:
     assert len(set(first.values())) == len(EDITIONS)
     assert prints() == first
 
-    po = settings.po_path("ja")
+    po = settings.root / "locale" / "ja" / "LC_MESSAGES" / "article.po"
     po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     after_catalog = prints()
     assert {key for key in EDITIONS if after_catalog[key] != first[key]} == {

@@ -172,7 +172,8 @@ def test_a_committed_mo_file_is_reported(tmp_path: Path) -> None:
     completed = _triglot(root, "build", "--lang", "ru")
     assert completed.returncode == 0, completed.stderr
     log = (root / "build" / "logs" / "ru-html.log").read_text(encoding="utf-8")
-    assert f"WARNING: {mo}: ignored: a build reads only article.po and sphinx.po of the locale folder [triglot.unsafe]" in log
+    assert f"WARNING: {mo}: ignored: a build reads only the documents' catalogs and the interface's " \
+        "(article.po, sphinx.po) [triglot.unsafe]" in log
 
 
 def test_read_input_checks_before_reading(tmp_path: Path) -> None:

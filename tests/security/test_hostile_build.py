@@ -171,8 +171,8 @@ def test_each_refusal_is_reported_at_its_po_line(hostile: dict) -> None:
                           log, flags=re.MULTILINE)
     assert sorted(map(int, reported)) == sorted(lines[msgid] for msgid in hostile["attacked"].values())
     ru = root / "locale" / "ru" / "LC_MESSAGES"
-    assert f"WARNING: {ru / 'sphinx.js'}: ignored: a build reads only article.po and sphinx.po of the locale " \
-           "folder [triglot.unsafe]" in log
+    assert f"WARNING: {ru / 'sphinx.js'}: ignored: a build reads only the documents' catalogs and the " \
+           "interface's (article.po, sphinx.po) [triglot.unsafe]" in log
     # The interface catalog is read, with its own rule: no HTML its source lacks.
     assert f"{ru / 'sphinx.po'}:5: WARNING: translation refused, the source text is used instead: HTML its source " \
            "lacks: </script>, <script> [triglot.unsafe]" in log

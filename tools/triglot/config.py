@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -12,7 +13,13 @@ from babel import Locale, UnknownLocaleError
 from .errors import TriglotError
 from .languages import validate_language
 
-_KNOWN_KEYS = {"source_language", "languages", "docs", "locale", "glossary", "build", "catalog", "babel_locales"}
+_KNOWN_KEYS = {"source_language", "languages", "docs", "locale", "glossary", "build", "catalog", "update_mode",
+               "babel_locales"}
+UPDATE_MODES = ("triglot", "preserve")
+# A catalog layout: one name (Sphinx's gettext_compact as a string), Sphinx's True or False,
+# or a table of catalog names to document patterns.
+CatalogSpec = str | bool | dict[str, list[str]]
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -24,25 +31,18 @@ class Settings:
     source_language: str
     languages: tuple[str, ...]
     docs: Path
-    locale: Path
+    locale: Path | None  # None: from conf.py's locale_dirs (see triglot.catalog.layout)
     glossary: Path
     build: Path
-    catalog: str
+    catalog: str  # the main catalog's name, which also names the PDF and EPUB files
+    catalog_layout: CatalogSpec | None = None  # None: from conf.py's gettext_compact
+    update_mode: str = "triglot"
     babel_locales: dict[str, str] = field(default_factory=dict)
 
     @property
     def translations(self) -> tuple[str, ...]:
         """The languages other than the source language."""
         return tuple(lang for lang in self.languages if lang != self.source_language)
-
-    @property
-    def pot_path(self) -> Path:
-        """The committed template of the catalog."""
-        return self.locale / f"{self.catalog}.pot"
-
-    def po_path(self, lang: str) -> Path:
-        """The catalog of one language."""
-        return self.locale / lang / "LC_MESSAGES" / f"{self.catalog}.po"
 
     def babel_locale(self, lang: str) -> str:
         """The Babel locale used for dates and names in *lang*'s edition."""
@@ -122,10 +122,11 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         raise source.error("[tool.triglot] languages lists a language twice", "languages")
     root = source.path.parent
     babel_locales = _babel_locales(table, source)
-    catalog = _string(table, "catalog", "index", source)
-    if not catalog.replace("-", "").replace("_", "").isalnum():
-        raise source.error(f"[tool.triglot] catalog {catalog!r} must be a plain name (letters, digits, - and _)",
-                           "catalog")
+    layout = _catalog_layout(table.get("catalog"), source)
+    update_mode = _string(table, "update_mode", "triglot", source)
+    if update_mode not in UPDATE_MODES:
+        raise source.error(f"[tool.triglot] update_mode must be one of {', '.join(UPDATE_MODES)}, "
+                           f"not {update_mode!r}", "update_mode")
     docs = root / _string(table, "docs", "docs", source)
     return Settings(
         root=root,
@@ -133,12 +134,48 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         source_language=source_language,
         languages=tuple(languages),
         docs=docs,
-        locale=root / _string(table, "locale", "locale", source),
+        locale=root / _string(table, "locale", "locale", source) if "locale" in table else None,
         glossary=root / _string(table, "glossary", "glossary", source),
         build=root / _string(table, "build", "build", source),
-        catalog=catalog,
+        catalog=_main_catalog(layout),
+        catalog_layout=layout,
+        update_mode=update_mode,
         babel_locales=babel_locales,
     )
+
+
+def _main_catalog(layout: CatalogSpec | None) -> str:
+    """The catalog of the root document (``index``): the name of the edition's PDF and EPUB files."""
+    if isinstance(layout, str):
+        return layout
+    if isinstance(layout, dict):
+        return next((name for name, globs in layout.items() if any(fnmatchcase("index", glob) for glob in globs)),
+                    next(iter(layout)))
+    return "index"
+
+
+def _catalog_layout(value: object, source: _Source) -> CatalogSpec | None:
+    """The ``catalog`` setting: a name, true/false (Sphinx's gettext_compact) or {name = [patterns]}."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        _check_name(value, source)
+        return value
+    if isinstance(value, dict) and value and all(
+            isinstance(globs, list) and globs and all(isinstance(glob, str) and glob for glob in globs)
+            for globs in value.values()):
+        for name in value:
+            _check_name(name, source)
+        return {name: list(globs) for name, globs in value.items()}
+    raise source.error("[tool.triglot] catalog must be a catalog name, true or false (Sphinx's gettext_compact), "
+                       'or a table of catalog names to document patterns: {doc-common = ["common/*"], doc = ["*"]}',
+                       "catalog")
+
+
+def _check_name(name: str, source: _Source) -> None:
+    if not _NAME.match(name) or ".." in name:
+        raise source.error(f"[tool.triglot] catalog {name!r} must be a plain name (letters, digits, '-', '_', '.')",
+                           "catalog")
 
 
 def check_sphinx_project(settings: Settings) -> None:

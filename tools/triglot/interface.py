@@ -26,6 +26,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
+from .catalog.layout import locale_folder
 from .config import Settings
 from .refusal import text_refusal
 from .sanitize import SafeCatalog, read_safe_catalog
@@ -36,13 +37,13 @@ _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*\d*(?:\.\d+)?(?P<kind>[
 
 
 def interface_po_path(settings: Settings, lang: str) -> Path:
-    """The interface catalog of *lang*: ``locale/<lang>/LC_MESSAGES/sphinx.po``."""
-    return settings.locale / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """The interface catalog of *lang*: ``<locale>/<lang>/LC_MESSAGES/sphinx.po``."""
+    return locale_folder(settings) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def interface_pot_path(settings: Settings) -> Path:
     """The committed template of the interface catalogs: ``locale/sphinx.pot``."""
-    return settings.locale / f"{DOMAIN}.pot"
+    return locale_folder(settings) / f"{DOMAIN}.pot"
 
 
 def _percent_names(text: str) -> Counter[str] | None:

@@ -1,5 +1,12 @@
 """Translation progress: messages and words translated, fuzzy, untranslated and obsolete.
 
+Messages are counted from the templates extracted from the sources, not
+from the entries a catalog happens to hold: a catalog a platform exported
+with only its translated entries shows its real share, the numbers GNU
+``msgfmt --statistics`` gives for the catalog merged onto its template
+without fuzzy matching (``msgmerge --no-fuzzy-matching``). Obsolete are the
+catalog's translations of messages the template no longer has.
+
 Words are those of the source text (msgid), counted in the source
 language's units; the size of the translations (msgstr) is counted in the
 target language's units. Languages written without spaces between words
@@ -8,14 +15,15 @@ target language's units. Languages written without spaces between words
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .catalog.extract import cached_templates
+from .catalog.layout import project_layout
+from .catalog.merge import exact_matches
 from .catalog.model import Catalog, Entry
 from .catalog.parse import read_po
 from .config import Settings
-from .fs import check_inside
 
 STATES = ("translated", "fuzzy", "untranslated", "obsolete")
 _CHARACTER_LANGUAGES = {"ja", "zh", "th", "lo", "km", "my", "bo", "yue", "wuu"}
@@ -80,41 +88,44 @@ def measure(text: str, lang: str) -> int:
 
 
 def catalog_stats(settings: Settings, langs: list[str]) -> list[CatalogStats]:
-    """The progress of every catalog of *langs* (the source language is skipped).
+    """The progress of every catalog of *langs* against its template (the source language is skipped).
 
-    Raises TriglotError for a catalog (or catalog folder) that is not valid
-    PO, not a regular file, or a symbolic link leading out of the project.
+    The catalogs are read first: one that is not valid PO, not a regular
+    file, or a symbolic link leading out of the project stops before the
+    sources are extracted.
     """
-    result = []
-    for lang in langs:
-        if lang == settings.source_language:
-            continue
-        folder = settings.locale / lang / "LC_MESSAGES"
-        if os.path.lexists(folder):
-            check_inside(folder, settings.root)
-        paths = sorted(folder.rglob("*.po")) if folder.is_dir() else []
-        if not paths:
-            result.append(_stats(settings, lang, settings.catalog, settings.po_path(lang), None))
-        for path in paths:
-            name = path.relative_to(folder).with_suffix("").as_posix()
-            result.append(_stats(settings, lang, name, path, read_po(path, root=settings.root)))
-    return result
+    layout = project_layout(settings)
+    languages = [lang for lang in langs if lang != settings.source_language]
+    catalogs = {(lang, name): read_po(path, root=settings.root) for lang in languages
+                for name, path in layout.catalog_files(lang, settings.root).items()}
+    templates = cached_templates(settings, layout)
+    return [catalog_progress(template, catalogs.get((lang, name)), lang, name, layout.po_path(lang, name),
+                             settings.source_language)
+            for lang in languages for name, template in templates.items()]
 
 
-def _stats(settings: Settings, lang: str, name: str, path: Path, catalog: Catalog | None) -> CatalogStats:
-    groups: dict[str, list[Entry]] = {state: [] for state in STATES}
+def catalog_progress(template: Catalog, catalog: Catalog | None, lang: str, name: str, path: Path,
+                     source: str) -> CatalogStats:
+    """The progress of *catalog* (None: there is none) of *lang* against its *template*."""
+    groups: dict[str, list[tuple[str, list[str]]]] = {state: [] for state in STATES}  # (source, translations)
+    messages = template.messages
+    found = exact_matches(template, catalog) if catalog is not None else {}
+    for position, message in enumerate(messages):
+        entry = catalog.entries[found[position]] if position in found and catalog is not None else None
+        state = _state(entry) if entry is not None else "untranslated"
+        groups[state].append((message.msgid, entry.translations if entry is not None and state != "untranslated"
+                              else []))
     if catalog is not None:
-        for entry in catalog.messages:
-            groups[_state(entry)].append(entry)
-        groups["obsolete"] = [entry for entry in catalog.obsolete if entry.translations and entry.translations[0]]
-    source = settings.source_language
+        matched = set(found.values())
+        groups["obsolete"] = [(entry.msgid, entry.translations) for index, entry in enumerate(catalog.entries)
+                              if index not in matched and not entry.is_header and any(entry.translations)]
     tallies = {
         state: Tally(
-            messages=len(entries),
-            source_words=sum(measure(entry.msgid, source) for entry in entries),
-            translation_size=sum(measure(text, lang) for entry in entries for text in entry.translations),
+            messages=len(items),
+            source_words=sum(measure(msgid, source) for msgid, _ in items),
+            translation_size=sum(measure(text, lang) for _, texts in items for text in texts),
         )
-        for state, entries in groups.items()
+        for state, items in groups.items()
     }
     return CatalogStats(lang=lang, catalog=name, path=path, exists=catalog is not None,
                         source_unit=unit(source), translation_unit=unit(lang), **tallies)

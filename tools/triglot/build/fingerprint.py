@@ -1,7 +1,7 @@
 """Fingerprints of an edition build's inputs, so that an unchanged edition × format is not rebuilt.
 
 The inputs of one edition in one format: the Sphinx source folder (conf.py,
-the text), the edition's own catalog (not the other languages'), the
+the text), the edition's own catalogs (not the other languages'), the
 glossary, ``pyproject.toml``, triglot's own package files, the versions of
 Sphinx and docutils and, for a PDF, the TeX engine. Contents are hashed, not
 times, so a ``git checkout`` that restores a file does not force a rebuild.
@@ -17,6 +17,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from ..catalog.layout import locale_folder
 from ..config import Settings
 from ..errors import TriglotError
 from ..fs import MIB, read_input
@@ -81,10 +82,10 @@ def edition_fingerprint(settings: Settings, lang: str, fmt: str, common: list[st
 
 
 def catalogs_digest(settings: Settings, lang: str) -> str:
-    """The hex digest of *lang*'s own catalogs, the inputs that differ between the editions."""
+    """The hex digest of *lang*'s own catalogs (every one the build reads), the inputs that differ between
+    the editions."""
     digest = hashlib.sha256()
-    catalog = settings.po_path(lang)
-    if lang != settings.source_language or catalog.is_file():
+    for catalog in language_catalogs(settings, lang):
         _add_file(digest, settings.root, catalog)
     return digest.hexdigest()
 
@@ -92,6 +93,12 @@ def catalogs_digest(settings: Settings, lang: str) -> str:
 def source_date_epoch() -> str:
     """``SOURCE_DATE_EPOCH``, which dates the PDFs, the EPUBs and the status page, or "" when unset."""
     return os.environ.get("SOURCE_DATE_EPOCH", "")
+
+
+def language_catalogs(settings: Settings, lang: str) -> list[Path]:
+    """Every catalog file of *lang* (the build reads each of them)."""
+    folder = locale_folder(settings) / lang / "LC_MESSAGES"
+    return [path for path in tree_files(folder) if path.suffix == ".po"]
 
 
 def common_inputs(settings: Settings) -> list[str]:

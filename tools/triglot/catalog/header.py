@@ -1,11 +1,11 @@
-"""The header entry of each language's catalog: fields from the template and Babel's CLDR data."""
+"""The header entry of each language's catalog: fields from the template, GNU gettext's plural rule."""
 
 from __future__ import annotations
 
 from babel import Locale
-from babel.messages.plurals import get_plural
 
 from .model import Catalog, Entry
+from .plural import gnu_plural_forms, is_valid, plural_count
 
 # Fields a catalog of one language must have, in msginit's order, and their defaults.
 _ORDER = ["Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
@@ -14,13 +14,19 @@ _ORDER = ["Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO
 _FROM_TEMPLATE = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date")
 
 
-def plural_forms(lang: str) -> str:
-    """The gettext ``Plural-Forms`` of *lang*, from Babel's plural table (as ``pybabel init`` writes it).
+def plural_forms(old: Catalog | None, lang: str) -> str:
+    """The ``Plural-Forms`` of *lang*'s catalog: the old catalog's when ``msgfmt -c`` accepts it, else GNU's rule."""
+    existing = old.header_field("Plural-Forms") if old is not None else None
+    if old is not None and existing is not None and is_valid(existing) and _fits(old, existing):
+        return existing
+    return gnu_plural_forms(lang)
 
-    Babel's table holds the compact expressions translators' tools know
-    (Russian: 3 forms); a language missing from it gets Babel's default.
-    """
-    return str(get_plural(lang))
+
+def _fits(catalog: Catalog, value: str) -> bool:
+    """Every plural message of *catalog* has as many forms as *value* says."""
+    count = plural_count(value)
+    return all(len(entry.msgstr_plural) == count for entry in catalog.entries
+               if entry.msgid_plural is not None and not entry.obsolete)
 
 
 def language_header(template: Catalog, old: Catalog | None, lang: str) -> Entry:
@@ -41,7 +47,7 @@ def language_header(template: Catalog, old: Catalog | None, lang: str) -> Entry:
     template_fields = dict(_fields(template_header.msgstr))
     wanted = {name: template_fields[name].strip() for name in _FROM_TEMPLATE if name in template_fields}
     wanted.update({"Language": lang, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit", "Plural-Forms": plural_forms(lang)})
+                   "Content-Transfer-Encoding": "8bit", "Plural-Forms": plural_forms(old, lang)})
     header.msgstr = _join(_set_fields(fields, wanted))
     header.line = header.msgstr_line = 0
     return header
@@ -84,3 +90,14 @@ def _join(fields: list[tuple[str, str]]) -> str:
 def set_header_fields(header: Entry, wanted: dict[str, str]) -> None:
     """Give *header* the *wanted* field values, keeping every other field as it is."""
     header.msgstr = _join(_set_fields(_fields(header.msgstr), wanted))
+
+
+def fit_plural_forms(catalog: Catalog) -> None:
+    """Give each untranslated plural message as many (empty) forms as the header's ``Plural-Forms`` says."""
+    value = catalog.header_field("Plural-Forms")
+    if not is_valid(value):
+        return
+    count = plural_count(value)  # type: ignore[arg-type]
+    for entry in catalog.entries:
+        if entry.msgid_plural is not None and not entry.obsolete and not any(entry.msgstr_plural):
+            entry.msgstr_plural = [""] * count

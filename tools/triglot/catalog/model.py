@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One message of a catalog, active or obsolete (``#~``)."""
 
@@ -24,6 +24,8 @@ class Entry:
     obsolete: bool = False
     line: int = 0  # line of the msgid in the file read (0 for new entries)
     msgstr_line: int = 0  # line of the (first) msgstr
+    first_line: int = 0  # the entry's first and last lines in the file read (comments included)
+    last_line: int = 0
 
     def clone(self) -> Entry:
         """A copy that shares no list with this entry."""

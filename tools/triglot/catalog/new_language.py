@@ -12,7 +12,9 @@ from triglot.errors import TriglotError
 from triglot.fs import atomic_write
 from triglot.languages import validate_language
 
-from .header import language_header
+from .extract import extract_templates, relative_references
+from .header import fit_plural_forms, language_header
+from .layout import project_layout
 from .merge import merge
 from .model import Catalog
 from .parse import read_po
@@ -30,32 +32,27 @@ class NewLanguage:
 
 
 def add_language(settings: Settings, lang: str) -> NewLanguage:
-    """Create *lang*'s catalogs from the committed templates and add *lang* to ``languages``.
+    """Create *lang*'s catalogs, one per catalog of the layout, and add *lang* to ``languages``.
 
-    Everything is checked before anything is written: the code, the
-    templates, and that the edited ``pyproject.toml`` reads back with only
-    the new language added.
+    The templates are extracted from the sources (no committed template is
+    needed). Everything is checked before anything is written: the code, the
+    sources, any catalog already there, and that the edited ``pyproject.toml``
+    reads back with only the new language added.
     """
     validate_language(lang)
     if lang in settings.languages:
         raise TriglotError(f"{lang!r} is already one of this project's languages", settings.pyproject)
-    templates = sorted(settings.locale.glob("*.pot"))
-    if not templates:
-        raise TriglotError("no template (*.pot) to start from; run 'triglot update' first", settings.locale)
     pyproject_text = settings.pyproject.read_text(encoding="utf-8")
     new_pyproject = add_to_languages(pyproject_text, lang, settings.languages, settings.pyproject)
+    layout = project_layout(settings)
     plans = []
-    for path in templates:
-        target = settings.locale / lang / "LC_MESSAGES" / f"{path.stem}.po"
+    for name, template in extract_templates(settings, layout).items():
+        target = layout.po_path(lang, name)
         if target.exists():
             read_po(target)
             plans.append((target, None))
-            continue
-        template = read_po(path)
-        catalog = merge(template, Catalog())
-        header = language_header(template, None, lang)
-        catalog.entries[:1 if catalog.entries and catalog.entries[0].is_header else 0] = [header]
-        plans.append((target, format_po(catalog)))
+        else:
+            plans.append((target, format_po(new_catalog(template, lang, target))))
     for target, data in plans:
         if data is not None:
             atomic_write(target, data)
@@ -66,6 +63,15 @@ def add_language(settings: Settings, lang: str) -> NewLanguage:
         kept=[target for target, data in plans if data is None],
         settings_changed=changed,
     )
+
+
+def new_catalog(template: Catalog, lang: str, path: Path) -> Catalog:
+    """The untranslated catalog of *lang* written at *path*: msginit's header, references relative to it."""
+    catalog = merge(template, Catalog())
+    header = language_header(template, None, lang)
+    catalog.entries[:1 if catalog.entries and catalog.entries[0].is_header else 0] = [header]
+    fit_plural_forms(catalog)
+    return relative_references(catalog, path.parent)
 
 
 def add_to_languages(text: str, lang: str, current: tuple[str, ...], path: Path) -> str:

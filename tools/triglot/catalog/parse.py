@@ -91,6 +91,7 @@ class _Parser:
         self.field: str | None = None  # where continuation strings go
         self.previous = False
         self.started = 0  # line where the entry being read began
+        self.last = 0  # last line read of the entry being read
 
     def error(self, message: str, line: int) -> TriglotError:
         return TriglotError(message, self.path, line)
@@ -99,6 +100,8 @@ class _Parser:
         for number, raw in enumerate(lines, start=1):
             line = raw[:-1] if raw.endswith("\r") else raw
             self.line(line, number)
+            if line.strip():
+                self.last = number
         self.close(len(lines))
         return Catalog(self.entries)
 
@@ -112,6 +115,7 @@ class _Parser:
             raise self.error(message, entry.line or self.started or number)
         if entry.msgid_plural is not None and not entry.msgstr_plural:
             raise self.error("msgid_plural needs msgstr[0], msgstr[1], …", entry.line)
+        entry.first_line, entry.last_line = self.started, self.last
         self.entries.append(entry)
         self.entry, self.stage, self.field = None, "comments", None
 
@@ -259,7 +263,7 @@ class _Parser:
             self.close(number)
         if self.entry is None:
             self.entry = Entry(msgid="")
-            self.stage = "comments"
+            self.stage, self.started = "comments", number
         entry = self.entry
         if self.stage == "keys" and (keyword == "msgctxt" or entry.line):
             raise self.error(f"{keyword} where a msgstr was expected", number)
@@ -306,9 +310,23 @@ def _check_header(catalog: Catalog, path: Path | str) -> None:
 
 
 def _check_duplicates(catalog: Catalog, path: Path | str) -> None:
-    seen: dict[tuple[str | None, str], int] = {}
+    """No message twice; an obsolete copy of an active message with the same translation is dropped.
+
+    Weblate and Babel write such copies (``msgfmt`` refuses them); dropping
+    one loses nothing, and the catalog then passes ``msgfmt -c``.
+    """
+    seen: dict[tuple[str | None, str], Entry] = {}
+    redundant: set[int] = set()
     for entry in catalog.entries:
-        key = entry.key
-        if key in seen:
-            raise TriglotError(f"duplicate message definition (first defined at line {seen[key]})", path, entry.line)
-        seen[key] = entry.line
+        first = seen.get(entry.key)
+        if first is None:
+            seen[entry.key] = entry
+            continue
+        copy, kept = (entry, first) if entry.obsolete else (first, entry)
+        if copy.obsolete and not kept.obsolete and copy.translations == kept.translations:
+            redundant.add(id(copy))
+            seen[entry.key] = kept
+            continue
+        raise TriglotError(f"duplicate message definition (first defined at line {first.line})", path, entry.line)
+    if redundant:
+        catalog.entries = [entry for entry in catalog.entries if id(entry) not in redundant]

@@ -1,4 +1,16 @@
-"""``triglot update`` as a library: extract the templates, merge them into every catalog, write or check."""
+"""``triglot update`` as a library: extract the templates, merge them into every catalog, write or check.
+
+Two modes, chosen per project (``update_mode``): ``triglot`` writes each
+catalog in the canonical layout (the template's order, every message,
+references relative to the catalog file, ``msgcat``'s wrapping) and commits
+the templates; ``preserve`` leaves catalogs a translation platform owns as
+they are but for what the source change requires (:mod:`.preserve`), and
+writes no template. Every catalog of a language takes part in the merge,
+those of no template (a ``news.po`` the layout no longer uses) too: they
+lend their translations and are left as they are. In ``triglot`` mode the
+interface catalogs (``sphinx.po``) are updated too, from their own template
+(:mod:`.interface_template`).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +20,18 @@ from pathlib import Path
 
 from triglot.config import Settings
 from triglot.errors import TriglotError
-from triglot.fs import atomic_write, check_inside, read_input
+from triglot.fs import atomic_write, read_input
 
 from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
-from .extract import extract_templates
+from .extract import extract_templates, relative_references
+from .header import fit_plural_forms, language_header, set_header_fields
 from .interface_template import interface_template
-from .header import language_header, set_header_fields
-from .merge import merge_language
+from .layout import CatalogLayout, project_layout
+from .merge import Merged, Source, canonical, merge_sources
 from .model import Catalog
 from .parse import MAX_CATALOG_BYTES, parse_po
+from .preserve import preserved
 from .write import format_po
 
 
@@ -40,16 +54,6 @@ class CatalogUpdate:
         return self.before != self.after
 
 
-def template_path(settings: Settings, domain: str) -> Path:
-    """Where the template of *domain* is committed."""
-    return settings.locale / f"{domain}.pot"
-
-
-def catalog_path(settings: Settings, lang: str, domain: str) -> Path:
-    """The catalog of *domain* in *lang*."""
-    return settings.locale / lang / "LC_MESSAGES" / f"{domain}.po"
-
-
 def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     """Extract the templates and merge them into the catalogs of *langs*; writes nothing.
 
@@ -58,23 +62,25 @@ def plan_update(settings: Settings, langs: list[str]) -> list[CatalogUpdate]:
     leading out of the project, a folder, a FIFO) stops the update before the
     extraction and before any write.
     """
+    layout = project_layout(settings)
     languages = [lang for lang in langs if lang != settings.source_language]
-    existing = {path: _read_existing(path, settings.root) for lang in languages
-                for path in _catalog_paths(settings, lang)}
-    templates = extract_templates(settings)
+    existing = {lang: {name: _read_existing(path, settings.root)
+                       for name, path in layout.catalog_files(lang, settings.root).items()}
+                for lang in languages}
+    interface = {lang: _read_existing(path, settings.root) for lang in languages
+                 if os.path.lexists(path := layout.po_path(lang, INTERFACE_DOMAIN))}
+    templates = extract_templates(settings, layout)
+    preserve = settings.update_mode == "preserve"
     header = next(iter(templates.values())).header if templates else None
-    templates[INTERFACE_DOMAIN] = interface_template(settings.docs, header)  # the reader's interface strings
-    updates = [_template_update(settings, domain, template) for domain, template in templates.items()]
+    # The reader's interface strings (triglot mode only: a platform's sphinx.po is its theme's, left alone).
+    reader = {} if preserve else {INTERFACE_DOMAIN: interface_template(settings.docs, header)}
+    updates = [] if preserve else [_template_update(layout, name, template, settings.root)
+                                   for name, template in {**templates, **reader}.items()]
     for lang in languages:
-        olds = {domain: existing.get(catalog_path(settings, lang, domain), (None, None)) for domain in templates}
-        pairs = [(template, olds[domain][1] or Catalog()) for domain, template in templates.items()]
-        merged = merge_language(pairs)
-        for (domain, template), catalog in zip(templates.items(), merged):
-            before, old = olds[domain]
-            header = language_header(template, old, lang)
-            has_header = bool(catalog.entries) and catalog.entries[0].is_header
-            catalog.entries[:1 if has_header else 0] = [header]
-            updates.append(_describe(catalog_path(settings, lang, domain), lang, before, catalog))
+        updates += _language_updates(layout, lang, templates, existing[lang], preserve)
+        if reader:  # merged on their own: interface strings neither lend to nor borrow from the text's
+            own = {INTERFACE_DOMAIN: interface[lang]} if lang in interface else {}
+            updates += _language_updates(layout, lang, reader, own, preserve)
     return updates
 
 
@@ -83,36 +89,68 @@ def apply_update(updates: list[CatalogUpdate], root: Path | None = None) -> list
     return [update for update in updates if update.changed and atomic_write(update.path, update.after, root=root)]
 
 
-def _catalog_paths(settings: Settings, lang: str) -> list[Path]:
-    """Every entry named ``*.po`` under *lang*'s catalog folder, whatever it is (read checks each)."""
-    folder = settings.locale / lang / "LC_MESSAGES"
-    for parent in (settings.locale, folder.parent, folder):
-        if os.path.lexists(parent):
-            check_inside(parent, settings.root)
-    return sorted(folder.rglob("*.po"))
+
+def _language_updates(layout: CatalogLayout, lang: str, templates: dict[str, Catalog],
+                      existing: dict[str, bytes], preserve: bool) -> list[CatalogUpdate]:
+    names = list(templates) + [name for name in existing if name not in templates]
+    sources = [Source(name, (lambda t=templates[name]: t) if name in templates else None,
+                      (lambda data=existing.get(name), name=name: _parse(data, layout.po_path(lang, name))))
+               for name in names]
+    updates = []
+    for merged in merge_sources(sources):
+        path = layout.po_path(lang, merged.name)
+        before = existing.get(merged.name)
+        if merged.template is None or (preserve and before is None):
+            continue  # a catalog of no template lends its translations; preserve mode creates no catalog
+        if preserve:
+            after = preserved(merged, before.decode("utf-8"), path).encode("utf-8")
+        else:
+            after = format_po(relative_references(_canonical(merged, lang, before is not None), path.parent))
+        updates.append(_describe(path, lang, before, after, merged))
+    return updates
 
 
-def _read_existing(path: Path, root: Path) -> tuple[bytes | None, Catalog | None]:
+def _canonical(merged: Merged, lang: str, exists: bool) -> Catalog:
+    """The merged catalog in triglot's layout, with the language's header."""
+    catalog = canonical(merged)
+    assert merged.template is not None
+    header = language_header(merged.template, merged.old if exists else None, lang)
+    has_header = bool(catalog.entries) and catalog.entries[0].is_header
+    catalog.entries[:1 if has_header else 0] = [header]
+    fit_plural_forms(catalog)
+    return catalog
+
+
+def _parse(data: bytes | None, path: Path) -> Catalog:
+    return parse_po(data, path) if data is not None else Catalog()
+
+
+def _read_existing(path: Path, root: Path) -> bytes:
+    data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
+    parse_po(data, path)  # validated before anything is extracted or written
+    return data
+
+
+def _template_update(layout: CatalogLayout, name: str, template: Catalog, root: Path) -> CatalogUpdate:
+    path = layout.pot_path(name)
+    written = relative_references(template, path.parent)
     try:
-        data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
-    except FileNotFoundError:
-        return None, None
-    return data, parse_po(data, path)
-
-
-def _template_update(settings: Settings, domain: str, template: Catalog) -> CatalogUpdate:
-    path = template_path(settings, domain)
-    try:
-        before = read_input(path, root=settings.root, limit=MAX_CATALOG_BYTES, what="template")
+        before = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="template")
     except FileNotFoundError:
         before = None
     if before is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-        _keep_creation_date(template, before, path)
-    return _describe(path, None, before, template)
+        _keep_creation_date(written, before, path)
+    messages = len(written.messages)
+    return CatalogUpdate(path=path, lang=None, before=before, after=format_po(written), translated=0, fuzzy=0,
+                         untranslated=messages, obsolete=0)
 
 
 def _keep_creation_date(template: Catalog, committed_bytes: bytes, path: Path) -> None:
-    """Keep the committed template's POT-Creation-Date when nothing else changed."""
+    """Keep the committed template's POT-Creation-Date when nothing else changed.
+
+    The header is changed in place: the catalogs' headers, made from the
+    template's afterwards, get the same date.
+    """
     try:
         committed = parse_po(committed_bytes, path)
     except TriglotError:
@@ -127,12 +165,8 @@ def _keep_creation_date(template: Catalog, committed_bytes: bytes, path: Path) -
         header.msgstr = new_msgstr
 
 
-def _describe(path: Path, lang: str | None, before: bytes | None, catalog: Catalog) -> CatalogUpdate:
-    messages = catalog.messages
-    fuzzy = sum(1 for entry in messages if entry.fuzzy and entry.translated)
-    translated = sum(1 for entry in messages if entry.translated) - fuzzy
-    return CatalogUpdate(
-        path=path, lang=lang, before=before, after=format_po(catalog),
-        translated=translated, fuzzy=fuzzy, untranslated=len(messages) - translated - fuzzy,
-        obsolete=sum(1 for entry in catalog.obsolete if entry.translations and entry.translations[0]),
-    )
+def _describe(path: Path, lang: str, before: bytes | None, after: bytes, merged: Merged) -> CatalogUpdate:
+    fuzzy = sum(1 for entry in merged.results if entry.translated and entry.fuzzy)
+    translated = sum(1 for entry in merged.results if entry.translated) - fuzzy
+    return CatalogUpdate(path=path, lang=lang, before=before, after=after, translated=translated, fuzzy=fuzzy,
+                         untranslated=len(merged.results) - translated - fuzzy, obsolete=len(merged.leftovers))

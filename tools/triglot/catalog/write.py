@@ -4,11 +4,16 @@ The layout follows gettext's ``write-po.c``: comments in a fixed order,
 references re-flowed to the page width, flags in gettext's order, strings
 escaped and wrapped at 79 columns where the Unicode line-breaking rules
 allow (:mod:`triglot.catalog.linebreak`), the closing quote counted and a
-space kept at the end of a line; obsolete entries last.
+space kept at the end of a line, never inside a format directive of a
+``python-format`` string (:mod:`triglot.catalog.formats`); obsolete entries
+last.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from .formats import unbreakable
 from .linebreak import width_breaks
 from .model import Catalog, Entry
 
@@ -51,17 +56,17 @@ def _format_entry(entry: Entry) -> str:
     for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
                         ("msgid_plural", entry.previous_msgid_plural)):
         if value is not None:
-            lines.extend(wrap_string(name, value, previous, wrap))
+            lines.extend(wrap_string(name, value, previous, wrap, entry.flags))
     prefix = "#~ " if entry.obsolete else ""
     if entry.msgctxt is not None:
-        lines.extend(wrap_string("msgctxt", entry.msgctxt, prefix, wrap))
-    lines.extend(wrap_string("msgid", entry.msgid, prefix, wrap))
+        lines.extend(wrap_string("msgctxt", entry.msgctxt, prefix, wrap, entry.flags))
+    lines.extend(wrap_string("msgid", entry.msgid, prefix, wrap, entry.flags))
     if entry.msgid_plural is None:
-        lines.extend(wrap_string("msgstr", entry.msgstr, prefix, wrap))
+        lines.extend(wrap_string("msgstr", entry.msgstr, prefix, wrap, entry.flags))
     else:
-        lines.extend(wrap_string("msgid_plural", entry.msgid_plural, prefix, wrap))
+        lines.extend(wrap_string("msgid_plural", entry.msgid_plural, prefix, wrap, entry.flags))
         for index, form in enumerate(entry.msgstr_plural):
-            lines.extend(wrap_string(f"msgstr[{index}]", form, prefix, wrap))
+            lines.extend(wrap_string(f"msgstr[{index}]", form, prefix, wrap, entry.flags))
     return "".join(line + "\n" for line in lines)
 
 
@@ -85,7 +90,9 @@ def _references(references: list[str]) -> list[str]:
 def _flags(entry: Entry) -> list[str]:
     """The flags in msgcat's order: fuzzy (only on a translated entry), formats, range, no-wrap; then others."""
     fuzzy = entry.fuzzy and (any(entry.translations) if entry.obsolete else bool(entry.translations[0]))
-    formats = sorted((flag for flag in entry.flags if flag in _FORMAT_ORDER), key=_FORMAT_ORDER.__getitem__)
+    # msgcat writes a "possible-" format flag as the plain one.
+    formats = sorted({flag.removeprefix("possible-") for flag in entry.flags if flag in _FORMAT_ORDER},
+                     key=_FORMAT_ORDER.__getitem__)
     ranges = [flag for flag in entry.flags if flag.startswith("range:")][:1] if not entry.obsolete else []
     others = [flag for flag in entry.flags
               if flag not in _FORMAT_ORDER and not flag.startswith("range:")
@@ -94,17 +101,25 @@ def _flags(entry: Entry) -> list[str]:
     return (["fuzzy"] if fuzzy else []) + formats + ranges + no_wrap + others
 
 
-def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True) -> list[str]:
-    """The lines of ``name "value"`` as msgcat wraps them after *prefix* (``#~ ``, ``#| ``…)."""
+def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True, flags: Sequence[str] = ()) -> list[str]:
+    """The lines of ``name "value"`` as msgcat wraps them after *prefix* (``#~ ``, ``#| ``…).
+
+    *flags* are the entry's: a format flag keeps its directives whole.
+    """
     after_break = len(prefix) + 1
     width = (PAGE_WIDTH if wrap else 1 << 30) - 1 - after_break
     portions = value.split("\n")
     texts = [part + "\n" for part in portions[:-1]] + ([portions[-1]] if portions[-1] or len(portions) == 1 else [])
+    in_directives = unbreakable(value, flags) if flags and value else set()
     lines: list[str] = []
     first_line = True
+    offset = 0
     for number, portion in enumerate(texts):
         escaped = portion.translate(_ESCAPE_TABLE)
         prohibited = _escape_interiors(escaped)
+        if in_directives:
+            prohibited |= _escaped_positions(portion, offset, in_directives)
+        offset += len(portion)
         if portion.endswith("\n"):
             prohibited.add(len(escaped) - 2)
         if first_line:
@@ -122,6 +137,16 @@ def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True) -> l
         for index in range(len(bounds) - 1):
             lines.append(f'{head if index == 0 else prefix}"{escaped[bounds[index]:bounds[index + 1]]}"')
     return lines
+
+
+def _escaped_positions(portion: str, offset: int, indexes: set[int]) -> set[int]:
+    """Where the characters of *portion* (at *offset* in its string) listed in *indexes* start once escaped."""
+    positions, column = set(), 0
+    for index, char in enumerate(portion):
+        if offset + index in indexes:
+            positions.add(column)
+        column += 2 if char in _ESCAPES else 1
+    return positions
 
 
 def _escape_interiors(escaped: str) -> set[int]:

@@ -73,12 +73,12 @@ class EditionStatus:
 def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
     """(translated, fuzzy, untranslated) messages of *lang*'s text catalogs, as ``triglot stats`` counts them.
 
-    The interface catalog (``sphinx.po``, the theme's and triglot's strings) is not the edition's text.
+    Counted against the templates extracted from the sources (cached in ``<build>/cache/templates``); the
+    interface catalog (``sphinx.po``, the theme's and triglot's strings) is not the edition's text.
     """
-    from ..interface import DOMAIN as INTERFACE_DOMAIN  # here: the checks and the catalogs' readers are not
-    from ..stats import catalog_stats  # needed to render the page, only to make its numbers
+    from ..stats import catalog_stats  # here: the catalogs' readers are not needed to render the page
 
-    found = [stats for stats in catalog_stats(settings, [lang]) if stats.catalog != INTERFACE_DOMAIN]
+    found = catalog_stats(settings, [lang])
     return (sum(stats.translated.messages for stats in found), sum(stats.fuzzy.messages for stats in found),
             sum(stats.untranslated.messages for stats in found))
 
@@ -90,15 +90,16 @@ def shown_in_source(edition: Path) -> int:
 
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
-    """The findings of ``triglot check`` on *lang*'s catalog."""
+    """The findings of ``triglot check`` on *lang*'s catalogs."""
+    from ..catalog.layout import project_layout  # here: the checks are not needed to render the page
     from ..checks import REGISTRY, read_catalog, run_checks, select_checks
     from ..glossary import load_glossary
 
-    po_path = settings.po_path(lang)
-    if not os.path.lexists(po_path):
+    paths = list(project_layout(settings).catalog_files(lang, settings.root).values())
+    if not paths:
         return ()
     glossary = load_glossary(settings.glossary, root=settings.root) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(po_path, lang, root=settings.root)], select_checks(), glossary)
+    found = run_checks([read_catalog(path, lang, root=settings.root) for path in paths], select_checks(), glossary)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
                  for f in found)
 
