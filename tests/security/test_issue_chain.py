@@ -68,7 +68,7 @@ def _variants(port: int, secret: Path, pwned: Path) -> dict[str, str]:
 
 def _paragraphs(po: polib.POFile, document: str) -> list[polib.POEntry]:
     """Translated paragraphs of plain text of *document*, longest first (parsed before the dateline's)."""
-    return sorted((e for e in po if e.msgstr and any(f == f"../../docs/{document}" for f, _ in e.occurrences)
+    return sorted((e for e in po if e.msgstr and any(f.endswith(f"/docs/{document}") for f, _ in e.occurrences)
                    and not re.search(r"[`*\[|_:]", e.msgid) and len(e.msgid) > 40), key=lambda e: -len(e.msgid))
 
 
