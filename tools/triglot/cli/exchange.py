@@ -6,11 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from triglot.errors import TriglotError
 from triglot.fs import atomic_write
+
+from triglot.config import Settings
 
 from .common import selected_languages, settings_from_cwd
 
-EXIT_OK = 0
+EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,6 +23,17 @@ def register(commands: argparse._SubParsersAction) -> None:
                                           "(source language to L); fuzzy ones carry <prop type=\"x-fuzzy\">yes</prop>.")
     _lang_and_output(tmx)
     tmx.set_defaults(handler=run_export_tmx)
+    xliff = commands.add_parser("export-xliff", help="an XLIFF 2.0 file of one language's catalogs, for CAT tools",
+                                description="Write every singular message of language L's catalogs as XLIFF 2.0: "
+                                            "state initial (untranslated, or fuzzy with a target), translated.")
+    _lang_and_output(xliff)
+    xliff.set_defaults(handler=run_export_xliff)
+    back = commands.add_parser("import-xliff", help="take the translations of an XLIFF 2.0 file back into the catalogs",
+                               description="Write the targets of FILE (made by export-xliff) into the catalogs of "
+                                           "its trgLang, through the checks a build applies: one unsafe translation "
+                                           "and nothing is written (exit 2, each named by its XLIFF line).")
+    back.add_argument("file", metavar="FILE", help="the XLIFF 2.0 file")
+    back.set_defaults(handler=run_import_xliff)
 
 
 def _lang_and_output(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +41,7 @@ def _lang_and_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
 
 
-def _language(args: argparse.Namespace) -> tuple:
+def _language(args: argparse.Namespace) -> tuple[Settings, str]:
     settings = settings_from_cwd()
     [lang] = selected_languages(settings, [args.lang])
     return settings, lang
@@ -49,4 +63,41 @@ def run_export_tmx(args: argparse.Namespace) -> int:
     settings, lang = _language(args)
     units = memory_units(language_catalogs(settings, lang))
     _write(tmx_document(units, settings.source_language, lang), args.output)
+    return EXIT_OK
+
+
+def run_export_xliff(args: argparse.Namespace) -> int:
+    """Write the XLIFF file."""
+    from triglot.exchange.catalogs import language_catalogs
+    from triglot.exchange.xliff import xliff_document
+
+    settings, lang = _language(args)
+    _write(xliff_document(language_catalogs(settings, lang), settings.source_language, lang), args.output)
+    return EXIT_OK
+
+
+def run_import_xliff(args: argparse.Namespace) -> int:
+    """Check every target, then write the catalogs that change (all or none)."""
+    from triglot.exchange.catalogs import language_catalogs
+    from triglot.exchange.xliff import import_xliff, read_xliff
+
+    settings = settings_from_cwd()
+    path = Path(args.file)
+    root, source_lang, target_lang = read_xliff(path)
+    if source_lang != settings.source_language:
+        raise TriglotError(f"srcLang {source_lang!r}: this project's source language is {settings.source_language!r}",
+                           path, root.sourceline)
+    [lang] = selected_languages(settings, [target_lang])
+    catalogs = {item.name: item for item in language_catalogs(settings, lang)}
+    imported = import_xliff(path, root, catalogs)
+    if imported.refusals:
+        for refusal in imported.refusals:
+            print(f"triglot: error: {refusal}", file=sys.stderr)
+        print(f"triglot: error: {path}: import refused, no catalog changed: the build would refuse these "
+              "translations (fix them in the XLIFF file, or in the catalog after a clean import)", file=sys.stderr)
+        return EXIT_USAGE
+    for catalog, data in imported.files.items():
+        atomic_write(catalog, data, root=settings.root)
+    print(f"{path}: {imported.changed} message{'' if imported.changed == 1 else 's'} changed in "
+          f"{len(imported.files)} catalog{'' if len(imported.files) == 1 else 's'}")
     return EXIT_OK
