@@ -34,6 +34,13 @@ def register(commands: argparse._SubParsersAction) -> None:
                                            "and nothing is written (exit 2, each named by its XLIFF line).")
     back.add_argument("file", metavar="FILE", help="the XLIFF 2.0 file")
     back.set_defaults(handler=run_import_xliff)
+    rst = commands.add_parser("export-rst", help="the source folder with language L's translations written in",
+                              description="Write the Sphinx source folder to DIR with every translation the build of "
+                                          "language L uses written into the reStructuredText files; a paragraph, title "
+                                          "or rubric kept in the source language gets a comment saying so.")
+    rst.add_argument("--lang", metavar="L", required=True, help="the translation's language")
+    rst.add_argument("-o", "--output", metavar="DIR", required=True, help="a new (or empty) folder")
+    rst.set_defaults(handler=run_export_rst)
 
 
 def _lang_and_output(parser: argparse.ArgumentParser) -> None:
@@ -100,4 +107,26 @@ def run_import_xliff(args: argparse.Namespace) -> int:
         atomic_write(catalog, data, root=settings.root)
     print(f"{path}: {imported.changed} message{'' if imported.changed == 1 else 's'} changed in "
           f"{len(imported.files)} catalog{'' if len(imported.files) == 1 else 's'}")
+    return EXIT_OK
+
+
+def run_export_rst(args: argparse.Namespace) -> int:
+    """Write the translated source folder; report what stays in the source language and why."""
+    from triglot.exchange.catalogs import language_catalogs
+    from triglot.exchange.rst_tree import export_rst
+
+    settings, lang = _language(args)
+    language_catalogs(settings, lang)  # the language's catalogs are read (and their errors reported) before Sphinx
+    result = export_rst(settings, lang, Path(args.output))
+    for refusal in result.refusals:
+        print(f"triglot: warning: {refusal.location}: translation refused, the source text is kept: {refusal.reason}",
+              file=sys.stderr)
+    for source, message in result.unplaced:
+        where = f"{source}:{message.line}" if message.line else str(source)
+        print(f"triglot: warning: {where}: not found as a block of its own in the file, left as it is: "
+              f"{message.msgid[:60]!r}", file=sys.stderr)
+    for source in result.not_rst:
+        print(f"triglot: warning: {source}: not reStructuredText, copied untranslated", file=sys.stderr)
+    print(f"{args.output}: {result.files} files, {result.translated} messages translated, "
+          f"{result.kept} kept in the source language")
     return EXIT_OK

@@ -5,6 +5,10 @@ missing or fuzzy keeps the source text and ``node['translated']`` is false.
 Such a node gets the source language (``lang="en"`` in HTML, so screen
 readers and hyphenation follow it) and the class ``triglot-fallback``; a
 paragraph also gets a small mark whose title explains it.
+
+Sources that are already the translation (a tree written by ``triglot
+export-rst``, whose ``conf.py`` sets ``triglot_translated_sources = True``)
+have no catalog to fall back from: nothing is marked.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class MarkFallback(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         source = source_language(self.app)
         lang = self.config.language or source
-        if lang == source:
+        if lang == source or self.config.triglot_translated_sources:
             return
         for node, _message in list(extract_messages(self.document)):
             if node.get("translated") or not isinstance(node, nodes.TextElement) or isinstance(node, nodes.Inline):
@@ -58,5 +62,6 @@ class MarkFallback(SphinxTransform):
 
 
 def setup(app: Sphinx) -> None:
-    """Register the transform."""
+    """Register the transform and its switch."""
+    app.add_config_value("triglot_translated_sources", False, "env", types=frozenset({bool}))
     app.add_transform(MarkFallback)

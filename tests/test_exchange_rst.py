@@ -1,0 +1,141 @@
+"""``triglot export-rst``: the translated source tree, built by a plain sphinx-build, reads as the edition does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import html
+
+from conftest import ROOT, run_triglot
+from html_text import read_page
+from triglot.exchange.rst import SourceMessage, substitute
+
+PAGES = ["index", "colophon", "editorial-notes"]  # the glossary page is made from glossary/, not from the sources
+UNTRANSLATED = ".. triglot: untranslated, kept in the source language (en)"
+REFUSED = ".. triglot: translation refused as unsafe, kept in the source language (en)"
+
+
+def _sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess:
+    """A plain sphinx-build of the exported tree (its conf.py says the language)."""
+    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(source), str(out)],
+                          capture_output=True, text=True, cwd=out.parent)
+
+
+def _headings(path: Path) -> list[str]:
+    tree = html.parse(str(path))
+    return [" ".join(node.text_content().replace("¶", "").split())
+            for node in tree.xpath("//article//*[self::h1 or self::h2 or self::h3 or self::p[@class='rubric']]")]
+
+
+def test_our_article_in_russian_builds_as_the_russian_edition(built_project: Path, site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ru"
+    completed = run_triglot("export-rst", "--lang", "ru", "-o", str(out), cwd=built_project)
+    assert (completed.returncode, completed.stderr) == (0, "")
+    assert completed.stdout == f"{out}: 4 files, 94 messages translated, 0 kept in the source language\n"
+    assert (out / "conf.py").read_text(encoding="utf-8").endswith(
+        "\n\n# Added by triglot export-rst: these sources are the ru translation.\n"
+        "language = 'ru'\nlocale_dirs = ['triglot-locale']\ntriglot_translated_sources = True\n")
+    assert sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()) == [
+        "colophon.rst", "conf.py", "editorial-notes.rst", "glossary.rst", "index.rst",
+        "triglot-locale/ru/LC_MESSAGES/sphinx.po"]
+    built = _sphinx_build(out, tmp_path / "html")
+    assert built.returncode == 0, built.stderr
+    for page in PAGES:
+        exported, edition = read_page(tmp_path / "html" / f"{page}.html"), read_page(site / "ru" / f"{page}.html")
+        assert exported.html_lang == edition.html_lang == "ru"
+        assert exported.paragraphs == edition.paragraphs, page
+        assert _headings(tmp_path / "html" / f"{page}.html") == _headings(site / "ru" / f"{page}.html"), page
+    assert "Мягкая сила Японии в Центральной Азии\n=====================================\n" in (
+        out / "index.rst").read_text(encoding="utf-8")
+
+
+def test_untranslated_and_refused_messages_stay_english_with_a_comment(project: Path, tmp_path: Path) -> None:
+    catalog = project / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    po = polib.pofile(str(catalog))
+    changes = {
+        "Olga Dobrinskaya, “Japan's Soft Power": "",  # a paragraph wrapped over four lines
+        "Editions": "Издания\n\n.. include:: /etc/passwd",  # a section title, refused
+        "Notes": "",  # a rubric
+        "(29.01.2011)": "(дата обращения: 29.01.2011) :raw-html:`<script>`",  # a footnote, refused
+    }
+    for entry in po:
+        for start, msgstr in changes.items():
+            if entry.msgid == start or len(start) > 20 and entry.msgid.startswith(start):
+                entry.msgstr = msgstr
+    po.save()
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    refused_lines = [next(number for number, line in enumerate(lines[lines.index(f'msgid "{msgid}"'):],
+                                                               lines.index(f'msgid "{msgid}"') + 1)
+                          if line.startswith("msgstr"))
+                     for msgid in ("Editions", "(29.01.2011)")]
+    out = tmp_path / "ru"
+    completed = run_triglot("export-rst", "--lang", "ru", "-o", str(out), cwd=project)
+    assert completed.returncode == 0
+    assert completed.stdout == f"{out}: 4 files, 90 messages translated, 4 kept in the source language\n"
+    assert completed.stderr.splitlines() == [
+        f"triglot: warning: {catalog}:{refused_lines[0]}: translation refused, the source text is kept: "
+        "it parses as 2 blocks, its source as 1; markup its source does not have: .. include::",
+        f"triglot: warning: {catalog}:{refused_lines[1]}: translation refused, the source text is kept: "
+        "markup its source does not have: :raw-html:; references its source does not have: :raw-html:`<script>`",
+    ]
+    colophon = (out / "colophon.rst").read_text(encoding="utf-8")
+    assert colophon.startswith(
+        "Выходные сведения\n=================\n\nИсточник\n--------\n\n"
+        "Olga Dobrinskaya, “Japan's Soft Power in Central Asia”. Published on the\n"
+        "web site of the Institute of Far Eastern Studies, Russian Academy of\n"
+        "Sciences, on 21 January 2014. The text of this edition was established from\n"
+        f"a capture of that page; the editorial notes list every correction.\n\n{UNTRANSLATED}\n\n"
+        f"Editions\n--------\n\n{REFUSED}\n\nСтатья публикуется")
+    index = (out / "index.rst").read_text(encoding="utf-8")
+    assert f".. rubric:: Notes\n\n{UNTRANSLATED}\n\n.. [1] Nye" in index
+    assert f".. [17] (29.01.2011)\n\n        {REFUSED}\n" in index
+    assert "/etc/passwd" not in colophon and "raw-html" not in index
+    built = _sphinx_build(out, tmp_path / "html")
+    problems = [line for line in built.stderr.splitlines()
+                if "term not in glossary" not in line and "triglot-glossary" not in line]
+    assert (built.returncode, problems) == (0, [])
+    notes = read_page(tmp_path / "html" / "index.html").paragraphs
+    assert "(29.01.2011)" in notes and "Notes" in notes
+
+
+@pytest.mark.parametrize(("text", "message", "expected"), [
+    # A list item's paragraph: continuation lines keep the item's indentation; its comment stays inside the item.
+    ("- one two\n  three\n- four\n", SourceMessage("paragraph", 1, "one two three", "раз\nдва"),
+     "- раз\n  два\n- four\n"),
+    ("- one two\n  three\n- four\n", SourceMessage("paragraph", 1, "one two three", None),
+     "- one two\n  three\n\n  " + UNTRANSLATED + "\n\n- four\n"),
+    # A title with overline and underline: both as wide as the new title (wide characters count two).
+    ("=====\nTitle\n=====\n\nText.\n", SourceMessage("title", 2, "Title", "見出し"),
+     "======\n見出し\n======\n\nText.\n"),
+    # A directive's argument: the comment goes after the directive, at its own indentation.
+    ("  .. rubric:: Notes\n     :class: x\n  Next.\n", SourceMessage("rubric", 1, "Notes", None),
+     "  .. rubric:: Notes\n     :class: x\n\n  " + UNTRANSLATED + "\n\n  Next.\n"),
+    # The same words inside a longer line are not the message: only a block of its own is.
+    ("See the Notes below.\n\nNotes\n-----\n", SourceMessage("title", 3, "Notes", "Примечания"),
+     "See the Notes below.\n\nПримечания\n----------\n"),
+])
+def test_substitution(text: str, message: SourceMessage, expected: str) -> None:
+    assert substitute(text, [message], "en") == (expected, [])
+
+
+def test_a_message_that_is_not_a_block_of_its_own_is_reported() -> None:
+    table = "+-----+-----+\n| one | two |\n+-----+-----+\n"
+    message = SourceMessage("paragraph", 2, "one", "раз")
+    assert substitute(table, [message], "en") == (table, [message])
+
+
+def test_the_output_folder_must_be_new_or_empty(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine", encoding="utf-8")
+    completed = run_triglot("export-rst", "--lang", "ru", "-o", str(tmp_path / "full"), cwd=project)
+    assert (completed.returncode, completed.stdout) == (2, "")
+    assert completed.stderr == f"triglot: error: {tmp_path / 'full'}: exists and is not an empty folder: choose a new one\n"
+    assert (tmp_path / "full" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    completed = run_triglot("export-rst", "--lang", "ru", "-o", "docs/ru", cwd=project)
+    assert completed.returncode == 2
+    assert completed.stderr == (f"triglot: error: docs/ru: is inside the source folder {(project / 'docs').resolve()}: "
+                                "choose a folder outside it\n")

@@ -1,0 +1,100 @@
+"""``triglot export-rst``: the Sphinx source folder with every translation Sphinx uses written into its files.
+
+The tree is the source folder copied (without its catalogs, when they live
+inside it: a plain build of the tree must not translate it again, unchecked),
+its reStructuredText files translated (:mod:`.rst`), the checked interface
+translations (the theme's and triglot's words) in ``triglot-locale/``, and
+``conf.py`` told so: the language, ``locale_dirs``, and
+``triglot_translated_sources`` (nothing is marked as shown in the source
+language).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from triglot.catalog.layout import project_layout
+from triglot.config import Settings
+from triglot.errors import TriglotError
+from triglot.fs import atomic_write
+from triglot.interface import DOMAIN, read_interface_catalog
+from triglot.sanitize import Refusal, read_safe_catalog, render_catalog
+
+from .catalogs import language_catalogs
+from .rst import SourceMessage, substitute
+
+
+LOCALE = "triglot-locale"
+
+
+@dataclass
+class RstExport:
+    """What an export did: files written, messages translated and kept, refusals, and messages it could not place."""
+
+    files: int = 0
+    translated: int = 0
+    kept: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+    unplaced: list[tuple[Path, SourceMessage]] = field(default_factory=list)
+    not_rst: list[Path] = field(default_factory=list)  # sources in another markup (MyST…), copied as they are
+
+
+def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
+    """Write the source folder of *lang*'s edition to *out* (a new or empty folder), published in one rename."""
+    from triglot.sphinx.rst_export import used_translations  # Sphinx is imported only by this command
+
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise TriglotError("exists and is not an empty folder: choose a new one", out)
+    docs = settings.docs.resolve()
+    if out.resolve().is_relative_to(docs):
+        raise TriglotError(f"is inside the source folder {docs}: choose a folder outside it", out)
+    result = RstExport()
+    refused: set[str] = set()
+    for item in language_catalogs(settings, lang):
+        safe = read_safe_catalog(item.path, root=settings.root)
+        result.refusals += safe.refusals
+        refused |= {refusal.msgid for refusal in safe.refusals}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".triglot-export-", dir=out.parent) as scratch:
+        work, staging = Path(scratch) / "sphinx", Path(scratch) / "tree"
+        messages = used_translations(docs, lang, work, refused)
+        locale = project_layout(settings).locale.resolve()
+        shutil.copytree(docs, staging, symlinks=True,
+                        ignore=lambda folder, names: [name for name in names if name in ("_build", "__pycache__")
+                                                      or (Path(folder) / name).resolve() == locale])
+        interface = read_interface_catalog(settings, lang)
+        result.refusals += interface.refusals
+        atomic_write(staging / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po", render_catalog(interface.messages, lang))
+        for source, file_messages in sorted(messages.items()):
+            if not source.resolve().is_relative_to(docs):
+                continue  # a file included from outside the source folder is not part of the tree
+            if source.suffix != ".rst":
+                result.not_rst.append(source)
+                continue
+            target = staging / source.resolve().relative_to(docs)
+            text, missing = substitute(source.read_text(encoding="utf-8"), file_messages, settings.source_language)
+            target.write_text(text, encoding="utf-8")
+            result.files += 1
+            result.unplaced += [(source, message) for message in missing]
+            placed = [message for message in file_messages if message not in missing]
+            result.translated += sum(message.translation is not None for message in placed)
+            result.kept += sum(message.translation is None for message in placed)
+        _mark_translated(staging / "conf.py", lang)
+        if out.exists():
+            out.rmdir()
+        os.replace(staging, out)
+    return result
+
+
+def _mark_translated(conf: Path, lang: str) -> None:
+    """Say in the tree's ``conf.py`` that its sources are the translation: built as *lang*, nothing marked as fallback."""
+    if not conf.is_file():
+        return
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(f"{text.rstrip()}\n\n# Added by triglot export-rst: these sources are the {lang} translation.\n"
+                    f"language = {lang!r}\nlocale_dirs = [{LOCALE!r}]\ntriglot_translated_sources = True\n",
+                    encoding="utf-8")
