@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import run_triglot
 from html_text import read_page
 
-COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "add-language", "serve"]
+COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "export-tmx", "export-xliff", "import-xliff",
+            "export-rst", "add-language", "serve"]
 
 
 def test_help_lists_every_command(project: Path) -> None:
