@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import ROOT, run_triglot
+from conftest import run_triglot
 from html_text import read_page
 from triglot.exchange.rst import SourceMessage, substitute
 
@@ -31,26 +31,28 @@ def _headings(path: Path) -> list[str]:
             for node in tree.xpath("//article//*[self::h1 or self::h2 or self::h3 or self::p[@class='rubric']]")]
 
 
-def test_our_article_in_russian_builds_as_the_russian_edition(built_project: Path, site: Path, tmp_path: Path) -> None:
-    out = tmp_path / "ru"
-    completed = run_triglot("export-rst", "--lang", "ru", "-o", str(out), cwd=built_project)
+@pytest.mark.parametrize("lang", ["ru", "ja"])
+def test_our_article_builds_as_its_edition(built_project: Path, site: Path, tmp_path: Path, lang: str) -> None:
+    out = tmp_path / lang
+    completed = run_triglot("export-rst", "--lang", lang, "-o", str(out), cwd=built_project)
     assert (completed.returncode, completed.stderr) == (0, "")
     assert completed.stdout == f"{out}: 4 files, 94 messages translated, 0 kept in the source language\n"
     assert (out / "conf.py").read_text(encoding="utf-8").endswith(
-        "\n\n# Added by triglot export-rst: these sources are the ru translation.\n"
-        "language = 'ru'\nlocale_dirs = ['triglot-locale']\ntriglot_translated_sources = True\n")
+        f"\n\n# Added by triglot export-rst: these sources are the {lang} translation.\n"
+        f"language = '{lang}'\nlocale_dirs = ['triglot-locale']\ntriglot_translated_sources = True\n")
     assert sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()) == [
         "colophon.rst", "conf.py", "editorial-notes.rst", "glossary.rst", "index.rst",
-        "triglot-locale/ru/LC_MESSAGES/sphinx.po"]
+        f"triglot-locale/{lang}/LC_MESSAGES/sphinx.po"]
     built = _sphinx_build(out, tmp_path / "html")
     assert built.returncode == 0, built.stderr
     for page in PAGES:
-        exported, edition = read_page(tmp_path / "html" / f"{page}.html"), read_page(site / "ru" / f"{page}.html")
-        assert exported.html_lang == edition.html_lang == "ru"
+        exported, edition = read_page(tmp_path / "html" / f"{page}.html"), read_page(site / lang / f"{page}.html")
+        assert exported.html_lang == edition.html_lang == lang
         assert exported.paragraphs == edition.paragraphs, page
-        assert _headings(tmp_path / "html" / f"{page}.html") == _headings(site / "ru" / f"{page}.html"), page
-    assert "Мягкая сила Японии в Центральной Азии\n=====================================\n" in (
-        out / "index.rst").read_text(encoding="utf-8")
+        assert _headings(tmp_path / "html" / f"{page}.html") == _headings(site / lang / f"{page}.html"), page
+    title = {"ru": "Мягкая сила Японии в Центральной Азии\n" + "=" * 37,
+             "ja": "中央アジアにおける日本のソフトパワー\n" + "=" * 36}[lang]  # a kanji or kana takes two columns
+    assert (out / "index.rst").read_text(encoding="utf-8").count(f"\n{title}\n") == 1
 
 
 def test_untranslated_and_refused_messages_stay_english_with_a_comment(project: Path, tmp_path: Path) -> None:

@@ -112,11 +112,9 @@ def run_import_xliff(args: argparse.Namespace) -> int:
 
 def run_export_rst(args: argparse.Namespace) -> int:
     """Write the translated source folder; report what stays in the source language and why."""
-    from triglot.exchange.catalogs import language_catalogs
     from triglot.exchange.rst_tree import export_rst
 
     settings, lang = _language(args)
-    language_catalogs(settings, lang)  # the language's catalogs are read (and their errors reported) before Sphinx
     result = export_rst(settings, lang, Path(args.output))
     for refusal in result.refusals:
         print(f"triglot: warning: {refusal.location}: translation refused, the source text is kept: {refusal.reason}",

@@ -3,5 +3,6 @@
 - :mod:`.catalogs`: a language's catalogs as the exports read them;
 - :mod:`.tmx`: a translation memory per language pair;
 - :mod:`.xliff`: XLIFF 2.0 export and import, the import through the one decision on markup;
-- :mod:`.rst`: the translated reStructuredText sources (the Sphinx side is :mod:`triglot.sphinx.rst_export`).
+- :mod:`.rst`: translations written into reStructuredText source text;
+- :mod:`.rst_tree`: the translated source folder (what Sphinx used: :mod:`triglot.sphinx.rst_export`).
 """

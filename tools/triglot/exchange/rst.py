@@ -65,7 +65,7 @@ def substitute(text: str, messages: list[SourceMessage], source_language: str) -
     for message in messages:
         match = _find(text, message, cursor, edits)
         if match is None:
-            if message.translation is not None and message.translation != message.msgid or message.kind in COMMENTED_KINDS:
+            if _changes_the_file(message):
                 missing.append(message)
             continue
         cursor = match.end()
@@ -77,6 +77,13 @@ def substitute(text: str, messages: list[SourceMessage], source_language: str) -
     for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
         text = text[:edit.start] + edit.text + text[edit.end:]
     return text, missing
+
+
+def _changes_the_file(message: SourceMessage) -> bool:
+    """Whether the message would change its file: a translation other than its source, or a comment."""
+    if message.translation is not None:
+        return message.translation != message.msgid
+    return message.kind in COMMENTED_KINDS
 
 
 def _find(text: str, message: SourceMessage, cursor: int, edits: list[_Edit]) -> re.Match[str] | None:

@@ -17,6 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sphinx.errors import SphinxError
+
 from triglot.catalog.layout import project_layout
 from triglot.config import Settings
 from triglot.errors import TriglotError
@@ -61,7 +63,10 @@ def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".triglot-export-", dir=out.parent) as scratch:
         work, staging = Path(scratch) / "sphinx", Path(scratch) / "tree"
-        messages = used_translations(docs, lang, work, refused)
+        try:
+            messages = used_translations(docs, lang, work, refused)
+        except SphinxError as exc:
+            raise TriglotError(f"Sphinx could not read the {lang} edition: {exc}", docs / "conf.py") from None
         locale = project_layout(settings).locale.resolve()
         shutil.copytree(docs, staging, symlinks=True,
                         ignore=lambda folder, names: [name for name in names if name in ("_build", "__pycache__")
