@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from translate.storage.xliff2 import Xliff2File
 
 from conftest import ROOT, run_triglot
 
@@ -173,3 +174,26 @@ def test_wrong_languages_are_refused(small: Path) -> None:
     path, completed = _import(small, text.replace('srcLang="en"', 'srcLang="de"'))
     assert (completed.returncode, completed.stderr) == (
         2, f"triglot: error: {path}:2: srcLang 'de': this project's source language is 'en'\n")
+
+
+def test_translate_toolkit_reads_the_export_and_its_edits_come_back(small: Path) -> None:
+    """Another XLIFF 2.0 implementation (translate-toolkit's, as Weblate uses it) reads the units; its save imports."""
+    store = Xliff2File.parsestring(_export(small).encode("utf-8"))
+    assert [(unit.getid(), unit.source, unit.target, unit.isfuzzy(), unit.istranslated()) for unit in store.units] == [
+        ("u1", "Japan's Soft Power in Central Asia", "Мягкая сила Японии в Центральной Азии", False, True),
+        ("u2", 'Markup & entities: :term:`soft power` <b>not a tag</b> and a "quote".',
+         "Разметка и сущности: :term:`мягкая сила <soft power>` <b>не тег</b> и «цитата».", False, True),
+        ("u3", "The notes", "Примечания", True, False),
+        ("u4", "Not translated yet.", None, False, False),
+        ("u5", "Glossary", "Глоссарий", False, True),
+    ]
+    store.units[2].marktranslated()
+    store.units[3].target = "Пока не переведено."
+    store.units[3].marktranslated()
+    path, completed = _import(small, bytes(store).decode("utf-8"))
+    assert (completed.returncode, completed.stderr, completed.stdout) == (
+        0, "", f"{path}: 2 messages changed in 1 catalog\n")
+    text = _catalog(small).read_text(encoding="utf-8")
+    assert '#| msgid "Notes"\nmsgid "The notes"' not in text and "#, fuzzy" not in text
+    assert 'msgid "Not translated yet."\nmsgstr "Пока не переведено."\n' in text
+    _oracle(_catalog(small))
