@@ -177,7 +177,7 @@ def test_wrong_languages_are_refused(small: Path) -> None:
 
 
 def test_translate_toolkit_reads_the_export_and_its_edits_come_back(small: Path) -> None:
-    """Another XLIFF 2.0 implementation (translate-toolkit's, as Weblate uses it) reads the units; its save imports."""
+    """Another XLIFF 2.0 implementation (translate-toolkit's) reads the units; its save imports."""
     store = Xliff2File.parsestring(_export(small).encode("utf-8"))
     assert [(unit.getid(), unit.source, unit.target, unit.isfuzzy(), unit.istranslated()) for unit in store.units] == [
         ("u1", "Japan's Soft Power in Central Asia", "Мягкая сила Японии в Центральной Азии", False, True),
