@@ -124,6 +124,11 @@ def test_substitution(text: str, message: SourceMessage, expected: str) -> None:
     assert substitute(text, [message], "en") == (expected, [])
 
 
+def test_a_file_included_twice_is_translated_once() -> None:
+    message = SourceMessage("paragraph", 1, "one two", "раз два")
+    assert substitute("one\ntwo\n", [message, message], "en") == ("раз два\n", [])
+
+
 def test_a_message_that_is_not_a_block_of_its_own_is_reported() -> None:
     table = "+-----+-----+\n| one | two |\n+-----+-----+\n"
     message = SourceMessage("paragraph", 2, "one", "раз")

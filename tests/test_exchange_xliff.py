@@ -155,6 +155,8 @@ def test_check_reports_the_same_problems_for_the_po_file(small: Path, tmp_path: 
      '<segment state="done"', "unknown segment state 'done' (initial, translated, reviewed, final)"),
     (("<?xml version='1.0' encoding='UTF-8'?>\n", '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "e">]>\n'),
      "<!DOCTYPE", "a document type declaration: refused (XLIFF 2.0 has none)"),
+    (("  </file>\n", '  </file>\n  <file id="f2" original="article"/>\n'), '<file id="f2"',
+     "a second <file> for catalog 'article'"),
     (("</xliff>", "</xlif>"), "</xlif>", "not well-formed XML: Opening and ending tag mismatch: xliff line 2 and xlif"),
 ])
 def test_bad_files_are_refused_with_their_line(small: Path, change: tuple[str, str], needle: str, message: str) -> None:

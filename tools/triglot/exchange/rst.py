@@ -62,7 +62,7 @@ def substitute(text: str, messages: list[SourceMessage], source_language: str) -
     edits: list[_Edit] = []
     missing: list[SourceMessage] = []
     cursor = 0
-    for message in messages:
+    for message in dict.fromkeys(messages):  # a file included twice gives its messages twice
         match = _find(text, message, cursor, edits)
         if match is None:
             if _changes_the_file(message):

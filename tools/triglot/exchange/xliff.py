@@ -136,11 +136,15 @@ def import_xliff(path: Path, root: etree._Element, catalogs: dict[str, LanguageC
     in ``refusals`` (then none of ``files`` may be written).
     """
     result = Imported()
+    seen: set[str] = set()
     for file in root.iterfind(_q("file")):
         name = file.get("original")
         if name not in catalogs:
             raise TriglotError(f"<file original={name!r}>: no such catalog of the language "
                                f"({', '.join(catalogs)})", path, file.sourceline)
+        if name in seen:
+            raise TriglotError(f"a second <file> for catalog {name!r}", path, file.sourceline)
+        seen.add(name)
         item = catalogs[name]
         units = [_read_unit(path, unit) for unit in file.iterfind(_q("unit"))]
         result.refusals += [f"{path}:{unit.line}: [{problem.check}] {problem.text}" for unit in units if unit.target
