@@ -7,17 +7,19 @@ from pathlib import Path
 
 from triglot.catalog.layout import project_layout
 from triglot.catalog.model import Catalog, Entry
-from triglot.catalog.parse import read_po
+from triglot.catalog.parse import MAX_CATALOG_BYTES, parse_po
 from triglot.config import Settings
 from triglot.errors import TriglotError
+from triglot.fs import read_input
 
 
 @dataclass(frozen=True)
 class LanguageCatalog:
-    """One catalog of a language: its name in the layout (``article``), its file, its content."""
+    """One catalog of a language: its name in the layout (``article``), its file, its bytes and its content."""
 
     name: str
     path: Path
+    data: bytes
     catalog: Catalog
 
 
@@ -28,7 +30,13 @@ def language_catalogs(settings: Settings, lang: str) -> list[LanguageCatalog]:
     files = project_layout(settings).catalog_files(lang, settings.root)
     if not files:
         raise TriglotError(f"no catalog for {lang!r} yet: run 'triglot update --lang {lang}' first")
-    return [LanguageCatalog(name, path, read_po(path, root=settings.root)) for name, path in files.items()]
+    return [_read(name, path, settings.root) for name, path in files.items()]
+
+
+def _read(name: str, path: Path, root: Path) -> LanguageCatalog:
+    """The catalog at *path*, read once (its bytes are what an import splices) and parsed strictly."""
+    data = read_input(path, root=root, limit=MAX_CATALOG_BYTES, what="catalog")
+    return LanguageCatalog(name, path, data, parse_po(data, path))
 
 
 def exported(entry: Entry) -> bool:

@@ -147,8 +147,8 @@ def import_xliff(path: Path, root: etree._Element, catalogs: dict[str, LanguageC
         seen.add(name)
         item = catalogs[name]
         units = [_read_unit(path, unit) for unit in file.iterfind(_q("unit"))]
-        result.refusals += [f"{path}:{unit.line}: [{problem.check}] {problem.text}" for unit in units if unit.target
-                     for problem in translation_problems(unit.source, unit.target)]
+        result.refusals += [f"{path}:{unit.line}: [{problem.check}] {problem.text}"
+                            for unit in units if unit.target for problem in translation_problems(unit.source, unit.target)]
         data, changed = _applied(path, item, units)
         if changed:
             result.files[item.path] = data
@@ -206,8 +206,7 @@ def _applied(path: Path, item: LanguageCatalog, units: list[_Unit]) -> tuple[byt
         seen.add(key)
         if (entry.msgstr, entry.fuzzy) != (unit.target, unit.fuzzy):
             replacements[entry.first_line] = _translated(entry, unit)
-    original = item.path.read_bytes()
-    return (_spliced(original, item.catalog, replacements) if replacements else original), len(replacements)
+    return (_spliced(item.data, item.catalog, replacements) if replacements else item.data), len(replacements)
 
 
 def _translated(entry: Entry, unit: _Unit) -> Entry:
