@@ -116,6 +116,9 @@ def test_untranslated_and_refused_messages_stay_english_with_a_comment(project: 
     # A directive's argument: the comment goes after the directive, at its own indentation.
     ("  .. rubric:: Notes\n     :class: x\n  Next.\n", SourceMessage("rubric", 1, "Notes", None),
      "  .. rubric:: Notes\n     :class: x\n\n  " + UNTRANSLATED + "\n\n  Next.\n"),
+    # A list table's cell: two markers before the text.
+    (".. list-table::\n\n   * - Memory\\_MB\n     - Disk\n", SourceMessage("paragraph", 3, "Memory\\_MB", "Память"),
+     ".. list-table::\n\n   * - Память\n     - Disk\n"),
     # The same words inside a longer line are not the message: only a block of its own is.
     ("See the Notes below.\n\nNotes\n-----\n", SourceMessage("title", 3, "Notes", "Примечания"),
      "See the Notes below.\n\nПримечания\n----------\n"),
@@ -146,3 +149,16 @@ def test_the_output_folder_must_be_new_or_empty(project: Path, tmp_path: Path) -
     assert completed.returncode == 2
     assert completed.stderr == (f"triglot: error: docs/ru: is inside the source folder {(project / 'docs').resolve()}: "
                                 "choose a folder outside it\n")
+
+
+def test_a_project_without_the_extension_is_refused(project: Path, tmp_path: Path) -> None:
+    """Without triglot.sphinx no check runs in Sphinx's read: nothing is exported."""
+    conf = project / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('extensions = ["triglot.sphinx"]', "extensions = []"),
+                    encoding="utf-8")
+    completed = run_triglot("export-rst", "--lang", "ru", "-o", str(tmp_path / "ru"), cwd=project)
+    assert (completed.returncode, completed.stdout) == (2, "")
+    assert completed.stderr == (f"triglot: error: {(project / 'docs').resolve() / 'conf.py'}: conf.py does not load the "
+                                "triglot.sphinx extension, whose checks keep unsafe translations out: add "
+                                "'triglot.sphinx' to its extensions\n")
+    assert not (tmp_path / "ru").exists()

@@ -123,6 +123,9 @@ def run_export_rst(args: argparse.Namespace) -> int:
         where = f"{source}:{message.line}" if message.line else str(source)
         print(f"triglot: warning: {where}: not found as a block of its own in the file, left as it is: "
               f"{message.msgid[:60]!r}", file=sys.stderr)
+    if result.terms_kept:
+        print(f"triglot: warning: {result.terms_kept} glossary terms kept in the source language, so that every "
+              ":term: reference still finds its entry (their definitions are translated)", file=sys.stderr)
     for source in result.not_rst:
         print(f"triglot: warning: {source}: not reStructuredText, copied untranslated", file=sys.stderr)
     print(f"{args.output}: {result.files} files, {result.translated} messages translated, "

@@ -3,10 +3,10 @@
 Sphinx gives each translatable node's msgid (its raw text with line breaks
 made spaces) and the line it starts near; this module finds that text in
 the source file, in document order, as the whole text of its block: from
-the start of a line, after its indentation and at most one construct's
-marker (a list item's bullet or number, a footnote's or citation's label, a
-directive's name, a field's name, a line block's bar), to the end of a
-line. There it writes the translation (continuation lines indented as the
+the start of a line, after its indentation and at most two constructs'
+markers (a list item's bullet or number, ``* -`` in a list table, a
+footnote's or citation's label, a directive's name, a field's name, a line
+block's bar), to the end of a line. There it writes the translation (continuation lines indented as the
 original's; a title's adornment resized to the new title's width).
 
 A message kept in the source language (untranslated, or refused by the
@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 #: Where a block's text may start on its first line: indentation, then at most one construct's marker.
 _PREFIX = (r"[ \t]*(?:[-*+\u2022\u2023\u2043][ \t]+|(?:\d+|[A-Za-z#]|[ivxlcdmIVXLCDM]+)[.)][ \t]+|\(\w+\)[ \t]+"
-           r"|\.\.[ \t]+\[[^\]\n]+\][ \t]+|\.\.[ \t]+[\w:.-]+[ \t]*::[ \t]+|:[^:\n]+:[ \t]+|\|[ \t]+)?")
+           r"|\.\.[ \t]+\[[^\]\n]+\][ \t]+|\.\.[ \t]+[\w:.-]+[ \t]*::[ \t]+|:[^:\n]+:[ \t]+|\|[ \t]+){0,2}")
 _DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+[\w:.-]+[ \t]*::")
 _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1*[ \t]*$")
 COMMENTED_KINDS = frozenset({"paragraph", "title", "rubric"})
+GLOSSARY_TERM = "glossary_term"  # a term of a Sphinx glossary (``.. glossary::``), as opposed to a definition list's
 UNTRANSLATED = "triglot: untranslated, kept in the source language ({source})"
 REFUSED = "triglot: translation refused as unsafe, kept in the source language ({source})"
 

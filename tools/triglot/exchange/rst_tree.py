@@ -2,7 +2,10 @@
 
 The tree is the source folder copied (without its catalogs, when they live
 inside it: a plain build of the tree must not translate it again, unchecked),
-its reStructuredText files translated (:mod:`.rst`), the checked interface
+its reStructuredText files translated (:mod:`.rst`) but for the terms of a
+Sphinx glossary (a translated build finds a translated term by its English
+key, which reStructuredText cannot write: so the terms stay in the source
+language, their definitions are translated), the checked interface
 translations (the theme's and triglot's words) in ``triglot-locale/``, and
 ``conf.py`` told so: the language, ``locale_dirs``, and
 ``triglot_translated_sources`` (nothing is marked as shown in the source
@@ -14,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sphinx.errors import SphinxError
@@ -27,7 +30,7 @@ from triglot.interface import DOMAIN, read_interface_catalog
 from triglot.sanitize import Refusal, read_safe_catalog, render_catalog
 
 from .catalogs import language_catalogs
-from .rst import SourceMessage, substitute
+from .rst import GLOSSARY_TERM, SourceMessage, substitute
 
 
 LOCALE = "triglot-locale"
@@ -43,6 +46,7 @@ class RstExport:
     refusals: list[Refusal] = field(default_factory=list)
     unplaced: list[tuple[Path, SourceMessage]] = field(default_factory=list)
     not_rst: list[Path] = field(default_factory=list)  # sources in another markup (MyST…), copied as they are
+    terms_kept: int = 0  # glossary terms left in the source language, so that every :term: still finds its entry
 
 
 def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
@@ -75,24 +79,31 @@ def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
         result.refusals += interface.refusals
         atomic_write(staging / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po", render_catalog(interface.messages, lang))
         for source, file_messages in sorted(messages.items()):
-            if not source.resolve().is_relative_to(docs):
-                continue  # a file included from outside the source folder is not part of the tree
-            if source.suffix != ".rst":
-                result.not_rst.append(source)
-                continue
-            target = staging / source.resolve().relative_to(docs)
-            text, missing = substitute(source.read_text(encoding="utf-8"), file_messages, settings.source_language)
-            target.write_text(text, encoding="utf-8")
-            result.files += 1
-            result.unplaced += [(source, message) for message in missing]
-            placed = [message for message in file_messages if message not in missing]
-            result.translated += sum(message.translation is not None for message in placed)
-            result.kept += sum(message.translation is None for message in placed)
+            if source.resolve().is_relative_to(docs):  # a file included from outside the folder is not in the tree
+                _write_source(source, staging / source.resolve().relative_to(docs), file_messages, settings, result)
         _mark_translated(staging / "conf.py", lang)
         if out.exists():
             out.rmdir()
         os.replace(staging, out)
     return result
+
+
+def _write_source(source: Path, target: Path, messages: list[SourceMessage], settings: Settings,
+                  result: RstExport) -> None:
+    """Write *source* translated to *target*, and count what happened to its messages in *result*."""
+    if source.suffix != ".rst":
+        result.not_rst.append(source)
+        return
+    terms = [message for message in messages if message.kind == GLOSSARY_TERM and message.translation is not None]
+    result.terms_kept += len(terms)
+    messages = [replace(message, translation=None) if message in terms else message for message in messages]
+    text, missing = substitute(source.read_text(encoding="utf-8"), messages, settings.source_language)
+    target.write_text(text, encoding="utf-8")
+    result.files += 1
+    result.unplaced += [(source, message) for message in missing]
+    placed = [message for message in messages if message not in missing]
+    result.translated += sum(message.translation is not None for message in placed)
+    result.kept += sum(message.translation is None for message in placed)
 
 
 def _mark_translated(conf: Path, lang: str) -> None:

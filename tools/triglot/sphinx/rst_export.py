@@ -25,8 +25,10 @@ from sphinx.transforms.i18n import parse_noqa
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages
 
-from triglot.exchange.rst import SourceMessage
+from triglot.errors import TriglotError
+from triglot.exchange.rst import GLOSSARY_TERM, SourceMessage
 
+EXTENSION = "triglot.sphinx"
 Recorded = dict[Path, list[tuple[str, int | None, str, str | None]]]
 
 
@@ -54,7 +56,7 @@ class RecordTranslations(SphinxTransform):
         merged = self._catalog()
         for node, msgid in noted:
             source = Path(node.source or self.document["source"])
-            recorded[source].append((type(node).__name__, node.line, msgid, self._translation(node, msgid, merged)))
+            recorded[source].append((_kind(node), node.line, msgid, self._translation(node, msgid, merged)))
 
     @staticmethod
     def _translation(node: nodes.Element, msgid: str, merged: dict[str, str]) -> str | None:
@@ -82,16 +84,25 @@ class RecordTranslations(SphinxTransform):
         return merged
 
 
+def _kind(node: nodes.Element) -> str:
+    """The node's class name; ``glossary_term`` for a term of a Sphinx glossary (a definition list's has no id)."""
+    return GLOSSARY_TERM if isinstance(node, nodes.term) and node["ids"] else type(node).__name__
+
+
 def used_translations(docs: Path, lang: str, workdir: Path, refused: set[str]) -> dict[Path, list[SourceMessage]]:
     """Read the edition of *lang* (Sphinx project in *docs*, scratch files in *workdir*): each source file's messages.
 
     *refused*: the msgids whose translation the build refuses (their comment says so).
-    Raises sphinx.errors.SphinxError when Sphinx cannot read the project.
+    Raises sphinx.errors.SphinxError when Sphinx cannot read the project, TriglotError when its ``conf.py`` does
+    not load triglot's extension (the checks would not run).
     """
     recorded: Recorded = defaultdict(list)
     warnings = io.StringIO()
     app = Sphinx(str(docs), str(docs), str(workdir / "out"), str(workdir / "doctrees"), "dummy",
                  confoverrides={"language": lang}, status=None, warning=warnings, freshenv=True)
+    if EXTENSION not in app.extensions:
+        raise TriglotError(f"conf.py does not load the {EXTENSION} extension, whose checks keep unsafe translations "
+                           f"out: add {EXTENSION!r} to its extensions", docs / "conf.py")
     app._triglot_recorded = recorded  # type: ignore[attr-defined]
     app.add_transform(NoteMessages)
     app.add_transform(RecordTranslations)
