@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -162,3 +163,42 @@ def test_a_project_without_the_extension_is_refused(project: Path, tmp_path: Pat
                                 "triglot.sphinx extension, whose checks keep unsafe translations out: add "
                                 "'triglot.sphinx' to its extensions\n")
     assert not (tmp_path / "ru").exists()
+
+
+def _main_text(page: Path) -> list[str]:
+    """The text of each block of an openstackdocstheme page's main part: fallback marks dropped, quotes neutral."""
+    tree = html.parse(str(page))
+    for mark in tree.xpath("//abbr[contains(@class, 'triglot-fallback-mark')]"):
+        mark.drop_tree()
+    quotes = str.maketrans({**{char: '"' for char in "„“”«»"}, **{char: "'" for char in "‚‘’"}})
+    blocks = "//div[@role='main']//*[self::p or self::h1 or self::h2 or self::h3 or self::td or self::li or self::dd]"
+    return [" ".join(node.text_content().replace("¶", "").split()).translate(quotes) for node in tree.xpath(blocks)]
+
+
+def test_a_real_project(real_projects: dict[str, Path], tmp_path: Path) -> None:
+    """The OpenStack Operations Guide in German: list tables, glossary, two catalogs in the source folder."""
+    project = tmp_path / "operations-guide"
+    shutil.copytree(real_projects["operations-guide"], project)
+    conf = project / "doc" / "source" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nextensions.append("triglot.sphinx")\n', encoding="utf-8")
+    out = tmp_path / "de"
+    completed = run_triglot("export-rst", "--lang", "de", "-o", str(out), cwd=project)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == f"{out}: 50 files, 2815 messages translated, 991 kept in the source language\n"
+    warnings = [line for line in completed.stderr.splitlines()  # (the theme's conf.py asks git, which is not there)
+                if line.startswith("triglot:") and "translation refused" not in line]
+    assert warnings == ["triglot: warning: 688 glossary terms kept in the source language, so that every :term: "
+                        "reference still finds its entry (their definitions are translated)"]
+    assert not (out / "locale").exists()  # the project's catalogs, inside its source folder, are left out
+    built = _sphinx_build(out, tmp_path / "exported")
+    assert built.returncode == 0
+    assert [line for line in built.stderr.splitlines() if "WARNING" in line and "openstackdocstheme" not in line] == []
+    edition = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", "language=de",
+                              str(project / "doc" / "source"), str(tmp_path / "edition")], capture_output=True, text=True)
+    assert edition.returncode == 0, edition.stderr
+    pages = [page.relative_to(tmp_path / "edition") for page in sorted((tmp_path / "edition").rglob("*.html"))
+             if not page.name.startswith(("_", "genindex", "search")) and page.name != "glossary.html"
+             and "_static" not in page.parts and "_sources" not in page.parts]
+    assert len(pages) == 49
+    for page in pages:  # the glossary page differs by its terms, kept in English
+        assert _main_text(tmp_path / "exported" / page) == _main_text(tmp_path / "edition" / page), page
