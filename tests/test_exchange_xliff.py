@@ -199,3 +199,40 @@ def test_translate_toolkit_reads_the_export_and_its_edits_come_back(small: Path)
     assert '#| msgid "Notes"\nmsgid "The notes"' not in text and "#, fuzzy" not in text
     assert 'msgid "Not translated yet."\nmsgstr "Пока не переведено."\n' in text
     _oracle(_catalog(small))
+
+
+def test_an_unsafe_translation_already_in_the_catalog_is_reported_not_refused(small: Path) -> None:
+    """An unedited round trip of a catalog that already holds an unsafe translation changes nothing and says so;
+    confirming that translation (clearing its fuzzy flag) is a change, and refused."""
+    catalog = _catalog(small)
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Примечания"', 'msgstr "Примечания :raw-html:`<b>`"'), encoding="utf-8")
+    before = catalog.read_bytes()
+    text = _export(small)
+    line = _line(text, "<target>Примечания :raw-html:")
+    path, completed = _import(small, text)
+    problems = [f"{path}:{line}: [markup-unsafe] markup its source does not have: :raw-html:",
+                f"{path}:{line}: [markup-extra] references its source does not have: :raw-html:`<b>`"]
+    assert (completed.returncode, completed.stdout) == (0, f"{path}: 0 messages changed in 0 catalogs\n")
+    assert completed.stderr == "".join(
+        f"triglot: warning: {problem} (already in the catalog, unchanged: the build refuses it)\n" for problem in problems)
+    path, completed = _import(small, text.replace('<segment state="initial">\n        <source>The notes',
+                                                  '<segment state="translated">\n        <source>The notes'))
+    assert completed.returncode == 2
+    assert completed.stderr.splitlines()[:2] == [f"triglot: error: {problem}" for problem in problems]
+    assert catalog.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "lang"), [("operations-guide", "ja"), ("fpm-docs", "ru")])
+def test_round_trip_of_real_projects_catalogs_changes_no_byte(real_projects: dict[str, Path], tmp_path: Path,
+                                                               name: str, lang: str) -> None:
+    """Catalogs a platform wrote (its wrapping, its order, unsafe translations among them), many per language."""
+    project = tmp_path / name
+    shutil.copytree(real_projects[name], project)
+    catalogs = sorted(path for path in project.rglob(f"{lang}/LC_MESSAGES/**/*.po") if path.name != "sphinx.po")
+    before = {path: path.read_bytes() for path in catalogs}
+    text = _export(project, lang)
+    assert text.count("<file ") == len(catalogs) > 0
+    path, completed = _import(project, text)
+    assert (completed.returncode, completed.stdout) == (0, f"{path}: 0 messages changed in 0 catalogs\n")
+    assert {path: path.read_bytes() for path in catalogs} == before

@@ -97,6 +97,8 @@ def run_import_xliff(args: argparse.Namespace) -> int:
     [lang] = selected_languages(settings, [target_lang])
     catalogs = {item.name: item for item in language_catalogs(settings, lang)}
     imported = import_xliff(path, root, catalogs)
+    for problem in imported.kept_unsafe:
+        print(f"triglot: warning: {problem} (already in the catalog, unchanged: the build refuses it)", file=sys.stderr)
     if imported.refusals:
         for refusal in imported.refusals:
             print(f"triglot: error: {refusal}", file=sys.stderr)

@@ -16,7 +16,9 @@ msgstr, fuzzy when the segment's state is ``initial``, not fuzzy when it is
 ``translated``, ``reviewed`` or ``final``; no target or an empty one makes
 the message untranslated. Each non-empty target goes through the one
 decision (:func:`triglot.refusal.translation_problems`), as a PO file's
-msgstr would: one problem anywhere and nothing is written. Only entries that
+msgstr would: one problem in a target that changes its message and nothing
+is written (an unsafe translation the catalog already holds, unchanged, is
+reported and left to ``triglot check`` and the build). Only entries that
 change are rewritten (as ``msgcat`` writes an entry); the rest of each file
 keeps its bytes, so importing an unedited export changes nothing.
 """
@@ -93,11 +95,13 @@ def _set_text(element: etree._Element, text: str, item: LanguageCatalog, entry: 
 @dataclass
 class Imported:
     """What an import would change: the new bytes of each catalog whose entries change, the number of messages
-    changed, and the unsafe translations that refuse the whole import (``file:line: [check] problem``)."""
+    changed, the unsafe translations it would bring in, which refuse the whole import, and those the catalog
+    already holds, which it leaves as they are (both as ``file:line: [check] problem``)."""
 
     files: dict[Path, bytes] = field(default_factory=dict)
     changed: int = 0
     refusals: list[str] = field(default_factory=list)
+    kept_unsafe: list[str] = field(default_factory=list)  # unsafe translations the catalog already has, unchanged
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def import_xliff(path: Path, root: etree._Element, catalogs: dict[str, LanguageC
 
     Raises TriglotError (file and XLIFF line) for a structure this module does
     not write or a unit no catalog has; lists every problem of every target
-    in ``refusals`` (then none of ``files`` may be written).
+    that changes its message in ``refusals`` (then none of ``files`` may be
+    written), and those of unchanged ones in ``kept_unsafe``.
     """
     result = Imported()
     seen: set[str] = set()
@@ -146,10 +151,12 @@ def import_xliff(path: Path, root: etree._Element, catalogs: dict[str, LanguageC
             raise TriglotError(f"a second <file> for catalog {name!r}", path, file.sourceline)
         seen.add(name)
         item = catalogs[name]
-        units = [_read_unit(path, unit) for unit in file.iterfind(_q("unit"))]
-        result.refusals += [f"{path}:{unit.line}: [{problem.check}] {problem.text}"
-                            for unit in units if unit.target for problem in translation_problems(unit.source, unit.target)]
-        data, changed = _applied(path, item, units)
+        matched = _matched(path, item, [_read_unit(path, unit) for unit in file.iterfind(_q("unit"))])
+        for unit, entry in matched:
+            problems = translation_problems(unit.source, unit.target) if unit.target else ()
+            where = result.refusals if _changes(unit, entry) else result.kept_unsafe
+            where += [f"{path}:{unit.line}: [{problem.check}] {problem.text}" for problem in problems]
+        data, changed = _applied(item, matched)
         if changed:
             result.files[item.path] = data
             result.changed += changed
@@ -190,23 +197,30 @@ def _text(path: Path, element: etree._Element) -> str:
     return "".join(element.itertext())
 
 
-def _applied(path: Path, item: LanguageCatalog, units: list[_Unit]) -> tuple[bytes, int]:
-    """The catalog's bytes with the units' translations, and the number of entries changed."""
+def _matched(path: Path, item: LanguageCatalog, units: list[_Unit]) -> list[tuple[_Unit, Entry]]:
+    """Each unit with the catalog's entry for its message (by msgctxt and source)."""
     entries = {entry.key: entry for entry in item.catalog.entries if exported(entry)}
-    seen: set[tuple[str | None, str]] = set()
-    replacements: dict[int, Entry] = {}
+    matched: dict[tuple[str | None, str], tuple[_Unit, Entry]] = {}
     for unit in units:
         key = (unit.context, unit.source)
-        entry = entries.get(key)
-        if entry is None:
+        if key not in entries:
             raise TriglotError(f"catalog {item.name!r} has no such message (the source changed since the export? "
                                "export again): " + _short(unit.source), path, unit.line)
-        if key in seen:
+        if key in matched:
             raise TriglotError("a second unit for the same message: " + _short(unit.source), path, unit.line)
-        seen.add(key)
-        if (entry.msgstr, entry.fuzzy) != (unit.target, unit.fuzzy):
-            replacements[entry.first_line] = _translated(entry, unit)
+        matched[key] = (unit, entries[key])
+    return list(matched.values())
+
+
+def _applied(item: LanguageCatalog, matched: list[tuple[_Unit, Entry]]) -> tuple[bytes, int]:
+    """The catalog's bytes with the units' translations, and the number of entries changed."""
+    replacements = {entry.first_line: _translated(entry, unit) for unit, entry in matched if _changes(unit, entry)}
     return (_spliced(item.data, item.catalog, replacements) if replacements else item.data), len(replacements)
+
+
+def _changes(unit: _Unit, entry: Entry) -> bool:
+    """Whether the unit changes its entry: another translation, or the fuzzy flag set or cleared."""
+    return (unit.target, unit.fuzzy) != (entry.msgstr, entry.fuzzy)
 
 
 def _translated(entry: Entry, unit: _Unit) -> Entry:
