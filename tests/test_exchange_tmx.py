@@ -82,3 +82,19 @@ def test_a_broken_catalog_is_named(project: Path) -> None:
     assert completed.returncode == 2
     assert completed.stderr.startswith(f"triglot: error: {catalog}:{lines}: ")
     assert completed.stdout == ""
+
+
+def test_a_real_project_with_several_catalogs(real_projects: dict[str, Path], tmp_path: Path) -> None:
+    """The Operations Guide's Japanese catalogs, written by a platform: every translated message of each."""
+    output = tmp_path / "ja.tmx"
+    completed = run_triglot("export-tmx", "--lang", "ja", "-o", str(output), cwd=real_projects["operations-guide"])
+    assert (completed.returncode, completed.stderr) == (0, "")
+    tree = _valid(output.read_bytes())
+    folder = real_projects["operations-guide"] / "doc" / "source" / "locale" / "ja" / "LC_MESSAGES"
+    names = sorted(path.stem for path in folder.glob("*.po") if path.stem != "sphinx")
+    assert names == ["doc", "doc-common", "ops-guide"]  # the last from an earlier layout: a memory all the same
+    expected = [(name, entry.msgid, entry.msgstr) for name in names
+                for entry in polib.pofile(str(folder / f"{name}.po")) if entry.msgstr and not entry.obsolete]
+    units = tmxfile.parsestring(output.read_bytes()).units
+    catalogs = [tu.findtext("prop[@type='x-catalog']") for tu in tree.iterfind("body/tu")]
+    assert sorted(zip(catalogs, [unit.source for unit in units], [unit.target for unit in units])) == sorted(expected)
