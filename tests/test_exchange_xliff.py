@@ -123,8 +123,8 @@ def test_unsafe_markup_refuses_the_import(small: Path) -> None:
         f"triglot: error: {path}:{raw}: [markup-missing] references of its source missing: :term:`soft power`\n"
         f"triglot: error: {path}:{include}: [markup-node] it parses as 2 blocks, its source as 1\n"
         f"triglot: error: {path}:{include}: [markup-unsafe] markup its source does not have: .. include::\n"
-        f"triglot: error: {path}: import refused, no catalog changed: the build would refuse these translations "
-        "(fix them in the XLIFF file, or in the catalog after a clean import)\n"
+        f"triglot: error: {path}: import refused, no catalog changed: the build would refuse these translations: "
+        "fix them in the XLIFF file and import it again\n"
     )
     assert _catalog(small).read_bytes() == before
 

@@ -1,4 +1,4 @@
-"""``triglot export-tmx``, ``export-xliff``, ``import-xliff``: catalogs to and from CAT tools."""
+"""``triglot export-tmx``, ``export-xliff``, ``import-xliff``, ``export-rst``: the translations for other tools."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from triglot.config import Settings
 from triglot.errors import TriglotError
 from triglot.fs import atomic_write
-
-from triglot.config import Settings
 
 from .common import selected_languages, settings_from_cwd
 
@@ -103,7 +102,7 @@ def run_import_xliff(args: argparse.Namespace) -> int:
         for refusal in imported.refusals:
             print(f"triglot: error: {refusal}", file=sys.stderr)
         print(f"triglot: error: {path}: import refused, no catalog changed: the build would refuse these "
-              "translations (fix them in the XLIFF file, or in the catalog after a clean import)", file=sys.stderr)
+              "translations: fix them in the XLIFF file and import it again", file=sys.stderr)
         return EXIT_USAGE
     for catalog, data in imported.files.items():
         atomic_write(catalog, data, root=settings.root)
