@@ -6,10 +6,11 @@ its reStructuredText files translated (:mod:`.rst`) but for the terms of a
 Sphinx glossary (a translated build finds a translated term by its English
 key, which reStructuredText cannot write: so the terms stay in the source
 language, their definitions are translated), the checked interface
-translations (the theme's and triglot's words) in ``triglot-locale/``, and
-``conf.py`` told so: the language, ``locale_dirs``, and
-``triglot_translated_sources`` (nothing is marked as shown in the source
-language).
+translations (the theme's and triglot's words) in ``triglot-locale/``, the
+project's glossary in ``triglot-glossary/`` (for the ``triglot-glossary``
+directive), and ``conf.py`` told so: the language, ``locale_dirs``,
+``triglot_glossary``, and ``triglot_translated_sources`` (nothing is marked
+as shown in the source language).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from .catalogs import language_catalogs
 from .rst import GLOSSARY_TERM, SourceMessage, substitute
 
 
-LOCALE = "triglot-locale"
+LOCALE, GLOSSARY = "triglot-locale", "triglot-glossary"
 
 
 @dataclass
@@ -81,7 +82,9 @@ def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
         for source, file_messages in sorted(messages.items()):
             if source.resolve().is_relative_to(docs):  # a file included from outside the folder is not in the tree
                 _write_source(source, staging / source.resolve().relative_to(docs), file_messages, settings, result)
-        _mark_translated(staging / "conf.py", lang)
+        glossary = _carry_glossary(settings, docs, staging)
+        _mark_translated(staging / "conf.py", lang, glossary and {
+            "folder": glossary, "languages": list(settings.languages), "source_language": settings.source_language})
         if out.exists():
             out.rmdir()
         os.replace(staging, out)
@@ -106,11 +109,28 @@ def _write_source(source: Path, target: Path, messages: list[SourceMessage], set
     result.kept += sum(message.translation is None for message in placed)
 
 
-def _mark_translated(conf: Path, lang: str) -> None:
-    """Say in the tree's ``conf.py`` that its sources are the translation: built as *lang*, nothing marked as fallback."""
+def _carry_glossary(settings: Settings, docs: Path, staging: Path) -> str | None:
+    """Put the project's glossary in the tree (``triglot-glossary/``, unless it is in the source folder already).
+
+    The folder's path relative to ``conf.py``, or None without a glossary.
+    """
+    folder = settings.glossary.resolve()
+    if not folder.is_dir():
+        return None
+    if folder.is_relative_to(docs):
+        return folder.relative_to(docs).as_posix()
+    shutil.copytree(folder, staging / GLOSSARY, symlinks=True)
+    return GLOSSARY
+
+
+def _mark_translated(conf: Path, lang: str, glossary: dict | None) -> None:
+    """Say in the tree's ``conf.py`` that its sources are the translation: built as *lang*, nothing marked as
+    fallback, the interface's translations and the glossary where the tree has them."""
     if not conf.is_file():
         return
-    text = conf.read_text(encoding="utf-8")
-    conf.write_text(f"{text.rstrip()}\n\n# Added by triglot export-rst: these sources are the {lang} translation.\n"
-                    f"language = {lang!r}\nlocale_dirs = [{LOCALE!r}]\ntriglot_translated_sources = True\n",
-                    encoding="utf-8")
+    lines = [f"language = {lang!r}", f"locale_dirs = [{LOCALE!r}]", "triglot_translated_sources = True"]
+    if glossary:
+        lines.append(f"triglot_glossary = {glossary!r}")
+    text = conf.read_text(encoding="utf-8").rstrip()
+    conf.write_text(f"{text}\n\n# Added by triglot export-rst: these sources are the {lang} translation.\n"
+                    + "\n".join(lines) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ translation reaches the entry.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from babel import Locale
 from docutils import nodes
@@ -49,14 +50,13 @@ def load_for_build(app: Sphinx) -> None:
     reports every missing language.
     """
     app._triglot_glossary = None  # type: ignore[attr-defined]
-    settings = project_settings(app)
-    if settings is None or not settings.glossary.is_dir():
+    found = _glossary_source(app)
+    if found is None:
         return
+    folder, languages, source_language, root = found
     try:
-        glossary, problems = check_glossary(
-            settings.glossary, settings.languages, required=[settings.source_language],
-            source_language=settings.source_language, root=settings.root,
-        )
+        glossary, problems = check_glossary(folder, languages, required=[source_language],
+                                            source_language=source_language, root=root)
     except TriglotError as exc:
         raise GlossaryDataError(str(exc)) from None
     if problems:
@@ -67,14 +67,33 @@ def load_for_build(app: Sphinx) -> None:
             "nothing was built (run 'triglot glossary check')"
         )
     app._triglot_glossary = glossary  # type: ignore[attr-defined]
-    lang = app.config.language or settings.source_language
+    lang = app.config.language or source_language
     missing = [entry.id for entry in glossary.published() if entry.term(lang) is None]
     if missing:
         logger.warning(
             f"the glossary has no {lang!r} terms for {len(missing)} published entries; the glossary page shows "
-            f"them in {settings.source_language!r} (run 'triglot glossary check')",
-            location=str(settings.glossary), type="triglot", subtype="glossary",
+            f"them in {source_language!r} (run 'triglot glossary check')",
+            location=str(folder), type="triglot", subtype="glossary",
         )
+
+
+def _glossary_source(app: Sphinx) -> tuple[Path, list[str], str, Path] | None:
+    """The glossary folder, its languages, source language and the folder it must stay in; None without one.
+
+    The project's (``[tool.triglot]``), or outside a project the one ``triglot_glossary`` names in ``conf.py``
+    (``{"folder": …, "languages": […], "source_language": …}``, the folder relative to ``conf.py``: a tree
+    written by ``triglot export-rst`` carries its glossary so).
+    """
+    settings = project_settings(app)
+    if settings is not None:
+        if not settings.glossary.is_dir():
+            return None
+        return settings.glossary, list(settings.languages), settings.source_language, settings.root
+    spec = app.config.triglot_glossary
+    if not spec:
+        return None
+    confdir = Path(app.confdir)
+    return confdir / spec["folder"], list(spec["languages"]), spec["source_language"], confdir
 
 
 def sort_key(entry: Entry, lang: str, source_language: str) -> tuple[str, str]:
@@ -178,5 +197,6 @@ class GlossaryDirective(SphinxDirective):
 
 def setup(app: Sphinx) -> None:
     """Register the directive and read the glossary when the build starts."""
+    app.add_config_value("triglot_glossary", None, "env", types=frozenset({dict, type(None)}))
     app.add_directive("triglot-glossary", GlossaryDirective)
     app.connect("builder-inited", load_for_build)
