@@ -16,6 +16,8 @@ from html_text import read_page
 from triglot.exchange.rst import SourceMessage, substitute
 
 PAGES = ["index", "colophon", "editorial-notes", "glossary"]  # the glossary page from the glossary the tree carries
+TITLES = {"ru": "Мягкая сила Японии в Центральной Азии", "ja": "中央アジアにおける日本のソフトパワー"}
+AUTHORS = {"ru": "Ольга Добринская", "ja": "オリガ・ドブリンスカヤ"}
 UNTRANSLATED = ".. triglot: untranslated, kept in the source language (en)"
 REFUSED = ".. triglot: translation refused as unsafe, kept in the source language (en)"
 
@@ -32,6 +34,10 @@ def _headings(path: Path) -> list[str]:
             for node in tree.xpath("//article//*[self::h1 or self::h2 or self::h3 or self::p[@class='rubric']]")]
 
 
+def _title(path: Path) -> str:
+    return html.parse(str(path)).findtext("head/title")
+
+
 @pytest.mark.parametrize("lang", ["ru", "ja"])
 def test_our_article_builds_as_its_edition(built_project: Path, site: Path, tmp_path: Path, lang: str) -> None:
     out = tmp_path / lang
@@ -40,7 +46,8 @@ def test_our_article_builds_as_its_edition(built_project: Path, site: Path, tmp_
     assert completed.stdout == f"{out}: 4 files, 94 messages translated, 0 kept in the source language\n"
     assert (out / "conf.py").read_text(encoding="utf-8").endswith(
         f"\n\n# Added by triglot export-rst: these sources are the {lang} translation.\n"
-        f"language = '{lang}'\nlocale_dirs = ['triglot-locale']\ntriglot_translated_sources = True\n"
+        f"language = '{lang}'\nproject = '{TITLES[lang]}'\nauthor = '{AUTHORS[lang]}'\ntriglot_date_locale = '{lang}'\n"
+        "locale_dirs = ['triglot-locale']\ntriglot_translated_sources = True\n"
         "triglot_glossary = {'folder': 'triglot-glossary', 'languages': ['en', 'ru', 'ja'], 'source_language': 'en'}\n")
     glossary = sorted(f"triglot-glossary/{path.relative_to(ROOT / 'glossary').as_posix()}"
                       for path in (ROOT / "glossary").rglob("*") if path.is_file())
@@ -54,9 +61,9 @@ def test_our_article_builds_as_its_edition(built_project: Path, site: Path, tmp_
         assert exported.html_lang == edition.html_lang == lang
         assert exported.paragraphs == edition.paragraphs, page
         assert _headings(tmp_path / "html" / f"{page}.html") == _headings(site / lang / f"{page}.html"), page
-    title = {"ru": "Мягкая сила Японии в Центральной Азии\n" + "=" * 37,
-             "ja": "中央アジアにおける日本のソフトパワー\n" + "=" * 36}[lang]  # a kanji or kana takes two columns
-    assert (out / "index.rst").read_text(encoding="utf-8").count(f"\n{title}\n") == 1
+        assert _title(tmp_path / "html" / f"{page}.html") == _title(site / lang / f"{page}.html"), page
+    underline = "=" * {"ru": 37, "ja": 36}[lang]  # a kanji or kana takes two columns
+    assert (out / "index.rst").read_text(encoding="utf-8").count(f"\n{TITLES[lang]}\n{underline}\n") == 1
 
 
 def test_untranslated_and_refused_messages_stay_english_with_a_comment(project: Path, tmp_path: Path) -> None:

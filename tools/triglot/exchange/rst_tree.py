@@ -69,7 +69,7 @@ def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
     with tempfile.TemporaryDirectory(prefix=".triglot-export-", dir=out.parent) as scratch:
         work, staging = Path(scratch) / "sphinx", Path(scratch) / "tree"
         try:
-            messages = used_translations(docs, lang, work, refused)
+            edition = used_translations(docs, lang, work, refused)
         except SphinxError as exc:
             raise TriglotError(f"Sphinx could not read the {lang} edition: {exc}", docs / "conf.py") from None
         locale = project_layout(settings).locale.resolve()
@@ -79,11 +79,11 @@ def export_rst(settings: Settings, lang: str, out: Path) -> RstExport:
         interface = read_interface_catalog(settings, lang)
         result.refusals += interface.refusals
         atomic_write(staging / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po", render_catalog(interface.messages, lang))
-        for source, file_messages in sorted(messages.items()):
+        for source, file_messages in sorted(edition.messages.items()):
             if source.resolve().is_relative_to(docs):  # a file included from outside the folder is not in the tree
                 _write_source(source, staging / source.resolve().relative_to(docs), file_messages, settings, result)
         glossary = _carry_glossary(settings, docs, staging)
-        _mark_translated(staging / "conf.py", lang, glossary and {
+        _mark_translated(staging / "conf.py", lang, edition.settings, glossary and {
             "folder": glossary, "languages": list(settings.languages), "source_language": settings.source_language})
         if out.exists():
             out.rmdir()
@@ -123,12 +123,14 @@ def _carry_glossary(settings: Settings, docs: Path, staging: Path) -> str | None
     return GLOSSARY
 
 
-def _mark_translated(conf: Path, lang: str, glossary: dict | None) -> None:
-    """Say in the tree's ``conf.py`` that its sources are the translation: built as *lang*, nothing marked as
-    fallback, the interface's translations and the glossary where the tree has them."""
+def _mark_translated(conf: Path, lang: str, edition: dict[str, str], glossary: dict | None) -> None:
+    """Say in the tree's ``conf.py`` that its sources are the translation: built as *lang*, with the edition's
+    title, author and date locale, nothing marked as fallback, the interface's translations and the glossary
+    where the tree has them."""
     if not conf.is_file():
         return
-    lines = [f"language = {lang!r}", f"locale_dirs = [{LOCALE!r}]", "triglot_translated_sources = True"]
+    lines = [f"language = {lang!r}", *(f"{name} = {value!r}" for name, value in edition.items()),
+             f"locale_dirs = [{LOCALE!r}]", "triglot_translated_sources = True"]
     if glossary:
         lines.append(f"triglot_glossary = {glossary!r}")
     text = conf.read_text(encoding="utf-8").rstrip()

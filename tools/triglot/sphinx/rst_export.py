@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
@@ -89,8 +90,17 @@ def _kind(node: nodes.Element) -> str:
     return GLOSSARY_TERM if isinstance(node, nodes.term) and node["ids"] else type(node).__name__
 
 
-def used_translations(docs: Path, lang: str, workdir: Path, refused: set[str]) -> dict[Path, list[SourceMessage]]:
-    """Read the edition of *lang* (Sphinx project in *docs*, scratch files in *workdir*): each source file's messages.
+@dataclass(frozen=True)
+class EditionRead:
+    """What Sphinx read: each source file's messages, and the edition's settings that conf.py's strings give
+    (``project`` and ``author`` translated, the date locale), as a tree that is the translation must set them."""
+
+    messages: dict[Path, list[SourceMessage]]
+    settings: dict[str, str]
+
+
+def used_translations(docs: Path, lang: str, workdir: Path, refused: set[str]) -> EditionRead:
+    """Read the edition of *lang* (Sphinx project in *docs*, scratch files in *workdir*): what it used.
 
     *refused*: the msgids whose translation the build refuses (their comment says so).
     Raises sphinx.errors.SphinxError when Sphinx cannot read the project, TriglotError when its ``conf.py`` does
@@ -107,9 +117,12 @@ def used_translations(docs: Path, lang: str, workdir: Path, refused: set[str]) -
     app.add_transform(NoteMessages)
     app.add_transform(RecordTranslations)
     app.build(force_all=True)
-    return {
+    messages = {
         path: [SourceMessage(kind, line, msgid, translation, translation is None and msgid in refused)
-               for kind, line, msgid, translation in messages]
-        for path, messages in recorded.items()
+               for kind, line, msgid, translation in file_messages]
+        for path, file_messages in recorded.items()
     }
+    config = app.config
+    return EditionRead(messages, {"project": config.project, "author": config.triglot_author or config.author,
+                                  "triglot_date_locale": config.triglot_date_locale})
 
