@@ -83,7 +83,9 @@ def readings(token: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def numbers_in(text: str) -> tuple[frozenset[str], ...]:
     """The numbers written with digits in *text* (markup removed), each as its set of readings."""
-    plain = _CJK_UNITS.sub(_cjk_value, plain_text(text, keep_literals=True).translate(_FULLWIDTH))
+    plain = plain_text(text, keep_literals=True).translate(_FULLWIDTH)
+    if any(unit in plain for unit in "億万千"):  # every match of _CJK_UNITS ends after one of them
+        plain = _CJK_UNITS.sub(_cjk_value, plain)
     return tuple(readings(match.group(1)) for match in _NUMBER.finditer(plain))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from triglot.markup import TEXT_ROLES
 
@@ -36,14 +37,15 @@ def plain_text(rst: str, keep_literals: bool = False) -> str:
 
     With *keep_literals*, the content of inline literals stays (numbers written as code count).
     """
-    text = _LITERAL.sub(lambda m: f" {m.group()[2:-2]} " if keep_literals else PLACEHOLDER, rst)
-    text = _ROLE.sub(_role_text, text)
-    text = NOTE_REFERENCE.sub(PLACEHOLDER, text)
-    text = _SUBSTITUTION.sub(PLACEHOLDER, text)
-    text = _URL.sub(PLACEHOLDER, text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPED_SPACE.sub("", text)
-    return _ESCAPE.sub(r"\1", text)
+    text = rst
+    for needle, pattern, replacement in STEPS[keep_literals]:
+        if needle in text:  # every match of *pattern* contains *needle*: without it, nothing to replace
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _literal_content(match: re.Match[str]) -> str:
+    return f" {match.group()[2:-2]} "
 
 
 def _role_text(match: re.Match[str]) -> str:
@@ -55,3 +57,21 @@ def _role_text(match: re.Match[str]) -> str:
     if role.split(":")[-1] not in _WORD_ROLES:
         return PLACEHOLDER  # code: :meth:`assertWarns(warn, fun) <TestCase.assertWarns>`
     return titled["title"] if titled else body.lstrip("~!")
+
+
+def _steps(keep_literals: bool) -> tuple[tuple[str, re.Pattern[str], Any], ...]:
+    """The substitutions of :func:`plain_text`, in order, each with a string that every match of its pattern holds."""
+    return (
+        ("``", _LITERAL, _literal_content if keep_literals else PLACEHOLDER),
+        ("`", _ROLE, _role_text),
+        ("]_", NOTE_REFERENCE, PLACEHOLDER),
+        ("|", _SUBSTITUTION, PLACEHOLDER),
+        (":", _URL, PLACEHOLDER),
+        ("*", _EMPHASIS, r"\2"),
+        ("\\", _ESCAPED_SPACE, ""),
+        ("\\", _ESCAPE, r"\1"),
+    )
+
+
+#: :func:`plain_text`'s substitutions, without and with *keep_literals*.
+STEPS = {False: _steps(False), True: _steps(True)}
