@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,20 +24,21 @@ def rebuild(settings: Settings, changed: Iterable[Path], broadcaster: Broadcaste
     published site stays as it was."""
     changed = list(changed)
     langs = affected_languages(settings, changed)
+    start = time.monotonic()
     try:
         check_catalogs(settings, changed)
         site = build_site(settings, langs, ["html"])
-    except TriglotError as error:
+    except (TriglotError, OSError) as error:  # OSError: a file removed or locked while it was read
+        print(f"triglot: preview not updated: {error}", file=sys.stderr, flush=True)
         broadcaster.failed(str(error))
-        print(f"triglot: preview not updated: {error}", file=sys.stderr)
         return
     failures = [failure_text(result) for result in site.results if not result.ok]
     if failures:
+        print("triglot: preview not updated:\n" + "\n".join(failures), file=sys.stderr, flush=True)
         broadcaster.failed("\n\n".join(failures))
-        print("triglot: preview not updated:\n" + "\n".join(failures), file=sys.stderr)
     elif site.published or broadcaster.state.error is not None:
+        print(f"triglot: rebuilt {', '.join(langs)} in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
         broadcaster.published()
-        print(f"triglot: rebuilt {', '.join(langs)}", file=sys.stderr)
 
 
 def failure_text(result: BuildResult) -> str:
