@@ -114,16 +114,16 @@ def watch(settings: Settings, args: argparse.Namespace) -> int:
     from .build import report
 
     check_sphinx_project(settings)
-    print(f"triglot: building {', '.join(settings.languages)} (html)", file=sys.stderr)
-    built = build_site(settings, list(settings.languages), ["html"])
-    report(built.results)
     site = site_link(settings)
-    if not site.is_dir():
-        raise TriglotError("no edition built: fix the errors above and run 'triglot serve --watch' again", site)
     broadcaster = Broadcaster()
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch_and_rebuild, args=(settings, broadcaster, stop), daemon=True)
+    # Listening first: a taken port is said at once, not after the build.
     with make_server(site, args.bind, args.port, live_handler(site, broadcaster)) as server:
+        print(f"triglot: building {', '.join(settings.languages)} (html)", file=sys.stderr)
+        report(build_site(settings, list(settings.languages), ["html"]).results)
+        if not site.is_dir():
+            raise TriglotError("no edition built: fix the errors above and run 'triglot serve --watch' again", site)
+        stop = threading.Event()
+        watcher = threading.Thread(target=watch_and_rebuild, args=(settings, broadcaster, stop), daemon=True)
         watcher.start()
         announce(site, args)
         print("triglot: watching the catalogs, sources, glossary and settings", file=sys.stderr)
