@@ -3,7 +3,9 @@ a rebuild's outcome as the open pages are told it (real builds of a project copy
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -61,40 +63,38 @@ def test_the_event_is_one_line_of_json() -> None:
         'event: state\ndata: {"generation": 2, "error": "a.po:7: bad\\n\\"x\\""}\n\n'.encode())
 
 
-def test_a_saved_translation_is_published_and_the_pages_told(built: Path, capsys) -> None:
-    settings = load_settings(built)
-    catalog_path = built / "locale" / "ru" / "LC_MESSAGES" / "article.po"
-    good = catalog_path.read_bytes()
-    catalog = polib.pofile(str(catalog_path))
-    catalog.find("Colophon").msgstr = "Выходные данные издания"
+@contextlib.contextmanager
+def colophon_translated(root: Path, msgstr: str) -> Iterator[Path]:
+    """The Russian catalog saved with *msgstr* as the translation of "Colophon" (restored afterwards)."""
+    path = root / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    good = path.read_bytes()
+    catalog = polib.pofile(str(path))
+    catalog.find("Colophon").msgstr = msgstr
     catalog.save()
-    broadcaster = Broadcaster()
     try:
-        rebuild(settings, [catalog_path], broadcaster)
+        yield path
+    finally:
+        path.write_bytes(good)
+
+
+def test_a_saved_translation_is_published_and_the_pages_told(built: Path, capsys) -> None:
+    broadcaster = Broadcaster()
+    with colophon_translated(built, "Выходные данные издания") as catalog:
+        rebuild(load_settings(built), [catalog], broadcaster)
         assert broadcaster.state == SiteState(1)
         assert "Выходные данные издания" in (built / "build/site/ru/colophon.html").read_text(encoding="utf-8")
         assert capsys.readouterr().err.startswith("triglot: rebuilt ru in ")
-        rebuild(settings, [catalog_path], broadcaster)  # saved again unchanged: nothing to reload
+        rebuild(load_settings(built), [catalog], broadcaster)  # saved again unchanged: nothing to reload
         assert broadcaster.state == SiteState(1)
-    finally:
-        catalog_path.write_bytes(good)
 
 
 def test_an_unsafe_translation_is_a_fallback_not_a_failure(built: Path) -> None:
-    settings = load_settings(built)
-    catalog_path = built / "locale" / "ru" / "LC_MESSAGES" / "article.po"
-    good = catalog_path.read_bytes()
-    catalog = polib.pofile(str(catalog_path))
-    catalog.find("Colophon").msgstr = ".. include:: /etc/passwd"
-    catalog.save()
     broadcaster = Broadcaster()
-    try:
-        rebuild(settings, [catalog_path], broadcaster)
+    with colophon_translated(built, ".. include:: /etc/passwd") as catalog:
+        rebuild(load_settings(built), [catalog], broadcaster)
         assert broadcaster.state == SiteState(1)
         page = (built / "build/site/ru/colophon.html").read_text(encoding="utf-8")
         assert "root:" not in page and ">Colophon<" in page
-    finally:
-        catalog_path.write_bytes(good)
 
 
 def test_a_failed_rebuild_keeps_the_site_and_says_where(built: Path) -> None:
