@@ -115,3 +115,24 @@ def test_a_failed_rebuild_keeps_the_site_and_says_where(built: Path) -> None:
         assert broadcaster.state == SiteState(1)
     finally:
         source.write_bytes(good)
+
+
+def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path) -> None:
+    conf = built / "docs" / "conf.py"
+    good = conf.read_bytes()
+    published = os.readlink(built / "build" / "site")
+    conf.write_bytes(good + b"\nx = (\n")
+    line = (good + b"\nx = (\n").count(b"\n")
+    broadcaster = Broadcaster()
+    try:
+        rebuild(load_settings(built), [conf], broadcaster)
+        error = broadcaster.state.error
+        assert broadcaster.state.generation == 0
+        for lang in ("en", "ru", "ja"):
+            assert f"{lang} edition: " in error
+            assert f"(full log: {built / 'build' / 'logs' / f'{lang}-html.log'})" in error
+        assert error.count(f"There is a syntax error in your configuration file: '(' was never closed "
+                           f"(conf.py, line {line})") == 3
+        assert os.readlink(built / "build" / "site") == published
+    finally:
+        conf.write_bytes(good)
