@@ -49,15 +49,17 @@ def test_serve_follows_each_new_site(tmp_path: Path) -> None:
         server.wait()
 
 
+@pytest.mark.parametrize("watch", [[], ["--watch"]])
 @pytest.mark.parametrize("address", ["127.0.0.1", "0.0.0.0"])
-def test_a_taken_port_is_an_error(address: str, tmp_path: Path) -> None:
+def test_a_taken_port_is_an_error(address: str, watch: list[str], tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     _publish(root, "first", "first site")
     with socket.socket() as other:
         other.bind((address, 0))
         other.listen()
         port = other.getsockname()[1]
-        completed = run_triglot("serve", "--port", str(port), cwd=root)
+        completed = run_triglot("serve", *watch, "--port", str(port), cwd=root)
     assert completed.returncode == 2
-    assert completed.stderr.splitlines()[-1] == (
-        f"triglot: error: port {port} on 127.0.0.1 is already in use by another program: choose another with --port")
+    assert not (root / "build" / "cache").exists()  # said before anything is built
+    assert completed.stderr.splitlines() == [
+        f"triglot: error: port {port} on 127.0.0.1 is already in use by another program: choose another with --port"]

@@ -1,0 +1,138 @@
+"""The live preview's parts: which editions a save affects, what it watches, the injected script, and
+a rebuild's outcome as the open pages are told it (real builds of a project copy)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import polib
+import pytest
+from watchfiles import Change
+
+from conftest import copy_project, run_triglot
+from triglot.config import load_settings
+from triglot.preview.changes import InputFilter, affected_languages, watched_paths
+from triglot.preview.rebuild import rebuild
+from triglot.preview.server import event, inject
+from triglot.preview.state import Broadcaster, SiteState
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy whose HTML editions are built."""
+    root = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    assert run_triglot("build", cwd=root).returncode == 0
+    return root
+
+
+def test_a_catalog_rebuilds_its_language_anything_else_every_edition(project: Path) -> None:
+    settings = load_settings(project)
+    ru, ja = (project / "locale" / lang / "LC_MESSAGES" / "article.po" for lang in ("ru", "ja"))
+    assert affected_languages(settings, [ru]) == ["ru"]
+    assert affected_languages(settings, [ja, ru, ru.with_name("sphinx.po")]) == ["ru", "ja"]
+    for other in (project / "docs" / "index.rst", project / "glossary" / "terms.yaml",
+                  project / "locale" / "article.pot", project / "pyproject.toml"):
+        assert affected_languages(settings, [ru, other]) == ["en", "ru", "ja"], other
+
+
+def test_what_is_watched_and_what_is_ignored(project: Path) -> None:
+    settings = load_settings(project)
+    assert watched_paths(settings) == [project / "docs", project / "locale", project / "glossary",
+                                       project / "pyproject.toml"]
+    accept = InputFilter(settings.build)
+    catalog = project / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    assert accept(Change.modified, str(catalog))
+    assert accept(Change.added, str(project / "docs" / "index.rst"))
+    for ignored in (catalog.with_suffix(".mo"), project / "docs" / "_build" / "html" / "index.html",
+                    project / "build" / "cache" / "ru" / "html" / "index.html",
+                    catalog.with_name(".article.po.swp"), catalog.with_name("article.po~")):
+        assert not accept(Change.modified, str(ignored)), ignored
+
+
+def test_the_script_goes_before_the_last_body_end_tag() -> None:
+    tag = b'<script src="/_triglot/live.js" data-generation="3" defer></script>'
+    assert inject(b"<html><body><p>a</body></html>", 3) == b"<html><body><p>a" + tag + b"</body></html>"
+    assert inject(b"<p>no body", 3) == b"<p>no body" + tag
+
+
+def test_the_event_is_one_line_of_json() -> None:
+    assert event(SiteState(2, 'a.po:7: bad\n"x"')) == (
+        'event: state\ndata: {"generation": 2, "error": "a.po:7: bad\\n\\"x\\""}\n\n'.encode())
+
+
+@contextlib.contextmanager
+def colophon_translated(root: Path, msgstr: str) -> Iterator[Path]:
+    """The Russian catalog saved with *msgstr* as the translation of "Colophon" (restored afterwards)."""
+    path = root / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    good = path.read_bytes()
+    catalog = polib.pofile(str(path))
+    catalog.find("Colophon").msgstr = msgstr
+    catalog.save()
+    try:
+        yield path
+    finally:
+        path.write_bytes(good)
+
+
+def test_a_saved_translation_is_published_and_the_pages_told(built: Path, capsys) -> None:
+    broadcaster = Broadcaster()
+    with colophon_translated(built, "Выходные данные издания") as catalog:
+        rebuild(load_settings(built), [catalog], broadcaster)
+        assert broadcaster.state == SiteState(1)
+        assert "Выходные данные издания" in (built / "build/site/ru/colophon.html").read_text(encoding="utf-8")
+        assert capsys.readouterr().err.startswith("triglot: rebuilt ru in ")
+        rebuild(load_settings(built), [catalog], broadcaster)  # saved again unchanged: nothing to reload
+        assert broadcaster.state == SiteState(1)
+
+
+def test_an_unsafe_translation_is_a_fallback_not_a_failure(built: Path) -> None:
+    broadcaster = Broadcaster()
+    with colophon_translated(built, ".. include:: /etc/passwd") as catalog:
+        rebuild(load_settings(built), [catalog], broadcaster)
+        assert broadcaster.state == SiteState(1)
+        page = (built / "build/site/ru/colophon.html").read_text(encoding="utf-8")
+        assert "root:" not in page and ">Colophon<" in page
+
+
+def test_a_failed_rebuild_keeps_the_site_and_says_where(built: Path) -> None:
+    settings = load_settings(built)
+    source = built / "docs" / "colophon.rst"
+    good = source.read_bytes()
+    published = os.readlink(built / "build" / "site")
+    broken = good.replace(b"\n", b"\n\xff", 3)
+    line = broken[:broken.index(b"\xff")].count(b"\n") + 1
+    source.write_bytes(broken)
+    broadcaster = Broadcaster()
+    try:
+        rebuild(settings, [source], broadcaster)
+        assert broadcaster.state == SiteState(0, f"{source}:{line}: not UTF-8 text: save the file as UTF-8")
+        assert os.readlink(built / "build" / "site") == published
+        source.write_bytes(good)
+        rebuild(settings, [source], broadcaster)  # fixed: nothing to rebuild, but the pages drop the error
+        assert broadcaster.state == SiteState(1)
+    finally:
+        source.write_bytes(good)
+
+
+def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path) -> None:
+    conf = built / "docs" / "conf.py"
+    good = conf.read_bytes()
+    published = os.readlink(built / "build" / "site")
+    conf.write_bytes(good + b"\nx = (\n")
+    line = (good + b"\nx = (\n").count(b"\n")
+    broadcaster = Broadcaster()
+    try:
+        rebuild(load_settings(built), [conf], broadcaster)
+        error = broadcaster.state.error
+        assert broadcaster.state.generation == 0
+        for lang in ("en", "ru", "ja"):
+            assert f"{lang} edition: " in error
+            assert f"(full log: {built / 'build' / 'logs' / f'{lang}-html.log'})" in error
+        assert error.count(f"There is a syntax error in your configuration file: '(' was never closed "
+                           f"(conf.py, line {line})") == 3
+        assert os.readlink(built / "build" / "site") == published
+    finally:
+        conf.write_bytes(good)

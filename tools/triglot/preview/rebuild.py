@@ -1,0 +1,54 @@
+"""The watch loop: each batch of saved files rebuilds the HTML of the editions it affects, then tells the pages."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from watchfiles import watch
+
+from ..build.editions import BuildResult
+from ..config import Settings
+from ..errors import TriglotError
+from ..site.assemble import build_site
+from .changes import InputFilter, affected_languages, check_catalogs, watched_paths
+from .state import Broadcaster
+
+
+def rebuild(settings: Settings, changed: Iterable[Path], broadcaster: Broadcaster) -> None:
+    """Rebuild the HTML editions *changed* affects and publish them as ``triglot build`` does; a failure
+    (a catalog that does not parse, bad input, an edition that does not build) is told to the pages, and the
+    published site stays as it was."""
+    changed = list(changed)
+    langs = affected_languages(settings, changed)
+    start = time.monotonic()
+    try:
+        check_catalogs(settings, changed)
+        site = build_site(settings, langs, ["html"])
+    except (TriglotError, OSError) as error:  # OSError: a file removed or locked while it was read
+        print(f"triglot: preview not updated: {error}", file=sys.stderr, flush=True)
+        broadcaster.failed(str(error))
+        return
+    failures = [failure_text(result) for result in site.results if not result.ok]
+    if failures:
+        print("triglot: preview not updated:\n" + "\n".join(failures), file=sys.stderr, flush=True)
+        broadcaster.failed("\n\n".join(failures))
+    elif site.published or broadcaster.state.error is not None:
+        print(f"triglot: rebuilt {', '.join(langs)} in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
+        broadcaster.published()
+
+
+def failure_text(result: BuildResult) -> str:
+    """What the page shows of one edition's failed build: which edition, the lines that matter, the log."""
+    text = f"{result.edition.lang} edition: {result.message}"
+    return f"{text}\n(full log: {result.log})" if result.log is not None else text
+
+
+def watch_and_rebuild(settings: Settings, broadcaster: Broadcaster, stop: threading.Event) -> None:
+    """Rebuild after every batch of changes to the project's inputs until *stop* is set."""
+    for changes in watch(*watched_paths(settings), watch_filter=InputFilter(settings.build), stop_event=stop,
+                         debounce=400, step=50, raise_interrupt=False):
+        rebuild(settings, sorted({Path(path) for _, path in changes}), broadcaster)
