@@ -38,7 +38,7 @@ def build(root: Path) -> dict[tuple[str, str], str]:
     statuses = {}
     for line in completed.stderr.splitlines():
         parts = line.split()
-        if line.startswith("  ") and len(parts) == 3:
+        if line.startswith("  ") and not line.startswith("    ") and len(parts) >= 3:
             statuses[(parts[0], parts[1])] = parts[2]
     return statuses
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 EDITION_FILE = "triglot-edition.json"  # the edition's language, title and author
 READER_FILE = "triglot-reader.json"  # the edition's pages, its root page and the site's URL
+PASSAGES_FILE = "triglot-passages.json"  # in the doctrees folder: passages shown translated, catalogs reached
 DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
 
 

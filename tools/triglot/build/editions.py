@@ -13,13 +13,14 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import tex, tex_sandbox
 from ..config import Settings
 from .fingerprint import common_inputs, edition_fingerprint
 from ..fs import atomic_write
+from .passages import Passages, edition_problem, read_passages
 from .preflight import check_inputs
 
 # The Sphinx builder behind each output format of triglot.
@@ -65,6 +66,23 @@ class BuildResult:
     message: str
     skipped: bool = False
     log: Path | None = None  # the full log of a failure, when there is one
+    passages: Passages | None = None  # what the edition shows translated (an edition that built)
+    problem: str | None = None  # why an edition that built may not be published
+
+    @property
+    def publishable(self) -> bool:
+        """True when the edition built and may be published."""
+        return self.ok and self.problem is None
+
+
+def judged(settings: Settings, result: BuildResult, minimum: float | None) -> BuildResult:
+    """*result* with what its edition showed translated and, when it may not be published, why
+    (its catalogs missed the build, or it shows less than *minimum* percent translated)."""
+    if not result.ok:
+        return result
+    passages = read_passages(result.edition.doctrees)
+    return replace(result, passages=passages,
+                   problem=edition_problem(settings, result.edition.lang, passages, minimum))
 
 
 def plan(settings: Settings, langs: list[str], formats: list[str]) -> list[EditionBuild]:

@@ -20,6 +20,7 @@ from .pages import InterfaceTranslations, SitePage
 from .parallel import parallel_html
 from .parts import PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
+from ..build.passages import Passages
 from .catalog_status import CatalogStatus
 from .status_page import NOT_EDITION_PAGES, edition_status, status_html
 
@@ -35,6 +36,10 @@ def _read_json(path: Path) -> dict:
 
 def _catalogs(manifest: PartManifest | None) -> CatalogStatus:
     return manifest.status if manifest is not None and manifest.status is not None else CatalogStatus()
+
+
+def _passages(manifest: PartManifest | None) -> Passages | None:
+    return manifest.passages if manifest is not None else None
 
 
 def site_page_group(editions: list[str], name: str) -> Alternates:
@@ -79,7 +84,8 @@ def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, 
             atomic_write(site / page.path, html.encode("utf-8"))
     downloads = {lang: {label: download_file(settings.catalog, lang, fmt) for fmt, label in DOWNLOAD_FORMATS}
                  for lang in editions}
-    statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), downloads[lang]) for lang in editions]
+    statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), _passages(html_parts.get(lang)),
+                               downloads[lang]) for lang in editions]
     for page in site_page_versions(settings, editions, "status.html", site_url, interface):
         title = titles.get(page.lang) or titles.get(source, "")
         atomic_write(site / page.path, status_html(settings, statuses, title, page).encode("utf-8"))
