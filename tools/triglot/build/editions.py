@@ -20,7 +20,7 @@ from . import tex, tex_sandbox
 from ..config import Settings
 from .fingerprint import common_inputs, edition_fingerprint
 from ..fs import atomic_write
-from .passages import Passages, edition_problem, read_passages
+from .passages import Passages, edition_problem, read_passages, read_record
 from .preflight import check_inputs
 
 # The Sphinx builder behind each output format of triglot.
@@ -39,7 +39,7 @@ class EditionBuild:
     output: Path
     doctrees: Path
     log: Path
-    name: str  # base name of the PDF and EPUB files: <catalog>-<lang>
+    name: str  # base name of the PDF and EPUB files unless the project names them: <catalog>-<lang>
 
     @property
     def stamp(self) -> Path:
@@ -48,8 +48,13 @@ class EditionBuild:
 
     @property
     def product(self) -> Path:
-        """The file the build makes: the PDF, the EPUB, or the HTML edition's start page."""
-        return self.output / {"html": "index.html", "pdf": f"{self.name}.pdf", "epub": f"{self.name}.epub"}[self.fmt]
+        """The file the build makes: the PDF, the EPUB (named as its last build recorded: the project's
+        ``latex_documents`` or ``epub_basename``, or ``<catalog>-<lang>``), or the HTML edition's start page."""
+        if self.fmt == "html":
+            return self.output / "index.html"
+        recorded = read_record(self.doctrees).get("output")
+        plain = isinstance(recorded, str) and recorded == Path(recorded).name and recorded.endswith(f".{self.fmt}")
+        return self.output / (recorded if plain else f"{self.name}.{self.fmt}")
 
     @property
     def latex_log(self) -> Path:
@@ -194,17 +199,23 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     The whole LaTeX log is kept in ``build/logs/<lang>-pdf.latex.log``; the
     failure's message holds only the error's own lines.
     """
+    engine = read_record(edition.doctrees).get("latex_engine", "lualatex")
+    if engine != "lualatex":
+        return BuildResult(edition, False, f"the project sets latex_engine = {engine!r}: triglot typesets PDFs with "
+                                           "LuaLaTeX only (confined: see SECURITY.md); set it to 'lualatex' or "
+                                           "leave it unset")
+    tex_file = edition.product.with_suffix(".tex")
     tex_sandbox.prepare(edition.output)
-    completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, f"{edition.name}.tex"), cwd=edition.output,
+    completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, tex_file.name), cwd=edition.output,
                                capture_output=True, text=True, env=tex_sandbox.environment(edition.output, env),
                                stdin=subprocess.DEVNULL, errors="replace")
-    log = edition.output / f"{edition.name}.log"
+    log = tex_file.with_suffix(".log")
     if log.is_file():
         shutil.copyfile(log, edition.latex_log)
     if completed.returncode == 0:
         return None
     text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-    source = (edition.output / f"{edition.name}.tex").read_text(encoding="utf-8", errors="replace")
+    source = tex_file.read_text(encoding="utf-8", errors="replace")
     lines = tex.latex_error(text, source) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
     return BuildResult(edition, False, "LaTeX failed:\n" + "\n".join(lines),
                        log=edition.latex_log if log.is_file() else None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from ..edition_files import PASSAGES_FILE
+from ..edition_files import BUILD_RECORD
 
 # Folders never searched for catalogs that missed the build: tools' and build output.
 _SKIPPED = frozenset({"node_modules", "_build", "__pycache__", "site-packages"})
@@ -48,14 +48,23 @@ class Passages:
         return {"total": self.total, "translated": self.translated}
 
 
-def read_passages(doctrees: Path) -> Passages | None:
-    """The record of the last build whose Sphinx doctrees are in *doctrees*, or None when there is none."""
+def read_record(doctrees: Path) -> dict:
+    """The record the extension left of the last build whose Sphinx doctrees are in *doctrees* ({} when none)."""
     try:
-        data = json.loads((doctrees / PASSAGES_FILE).read_text(encoding="utf-8"))
+        data = json.loads((doctrees / BUILD_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_passages(doctrees: Path) -> Passages | None:
+    """The passages of the last build whose Sphinx doctrees are in *doctrees*, or None when it left no record."""
+    data = read_record(doctrees)
+    try:
         catalogs = data.get("catalogs", {})
         return Passages(int(data["passages"]), int(data["translated"]), tuple(catalogs[name] for name in catalogs),
                         tuple(catalogs[name] for name in data.get("reached", [])), tuple(data.get("looked_up", [])))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 

@@ -1,12 +1,14 @@
-"""Counts what each edition shows translated, and which catalogs reached its build.
+"""The record of an edition's build: what it shows translated, which catalogs reached it, what it made.
 
 :mod:`triglot.sphinx.fallback` records, per document, the passages it
 considered and those it marked as shown in the source language; this
 module keeps those counts in Sphinx's environment (so an incremental build
 still counts the documents it did not re-read) and, once the build is done,
 writes them with the catalogs of the language and the catalog names Sphinx
-looked up into ``<doctrees>/triglot-passages.json``, where ``triglot
-build`` reads them for its summary, ``--min-translated`` and the status page.
+looked up, and for a PDF or EPUB build the file it makes (and the LaTeX
+engine), into ``<doctrees>/triglot-build.json``, where ``triglot build``
+reads them for its summary, ``--min-translated``, the status page and the
+name of the file it publishes.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.i18n import docname_to_domain
 
 from triglot.catalog.layout import INTERFACE_CATALOGS
-from triglot.edition_files import PASSAGES_FILE
+from triglot.edition_files import BUILD_RECORD
 from triglot.fs import atomic_write
 
+from .outputs import output_name
 from .project_settings import project_settings, sphinx_layout
 
 _ATTRIBUTE = "triglot_passages"  # on the environment: docname -> [passages, shown translated]
@@ -54,6 +57,11 @@ def edition_record(app: Sphinx) -> dict:
     docs = sorted(doc for doc in app.env.all_docs if doc in counts)
     data: dict = {"passages": sum(counts[doc][0] for doc in docs),
                   "translated": sum(counts[doc][1] for doc in docs)}
+    if app.builder.name == "latex":
+        data |= {"output": output_name(app.config, "pdf"),
+                 "latex_engine": getattr(app, "_triglot_latex_engine", app.config.latex_engine)}
+    elif app.builder.name == "epub":
+        data["output"] = output_name(app.config, "epub")
     settings = project_settings(app)
     language = app.config.language
     if settings is None or not language or language == settings.source_language:
@@ -72,7 +80,7 @@ def edition_record(app: Sphinx) -> dict:
 def _write(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None:
         data = json.dumps(edition_record(app), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        atomic_write(Path(app.doctreedir) / PASSAGES_FILE, data.encode("utf-8"))
+        atomic_write(Path(app.doctreedir) / BUILD_RECORD, data.encode("utf-8"))
 
 
 def setup(app: Sphinx) -> None:
