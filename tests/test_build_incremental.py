@@ -123,3 +123,26 @@ def test_latex_error_keeps_the_message_and_its_context() -> None:
         "                                {x}",
     ]
     assert latex_error("This is LuaHBTeX\nOutput written on x.pdf (3 pages).\n") == []
+
+
+def test_catalogs_inside_the_source_folder_are_each_their_language_s_input(real_projects: dict[str, Path],
+                                                                           tmp_path: Path) -> None:
+    """The Operations Guide keeps its catalogs in doc/source/locale: a catalog change rebuilds its language only."""
+    root = shutil.copytree(real_projects["operations-guide"], tmp_path / "operations-guide")
+    settings = load_settings(root)
+    editions = [(lang, "html") for lang in ("de", "id", "ja")]
+
+    def prints() -> dict[tuple[str, str], str]:
+        common = common_inputs(settings)
+        return {(lang, fmt): edition_fingerprint(settings, lang, fmt, common) for lang, fmt in editions}
+
+    first = prints()
+    catalogs = root / "doc" / "source" / "locale"
+    for changed in (catalogs / "ja" / "LC_MESSAGES" / "doc.po", catalogs / "ja" / "LC_MESSAGES" / "doc-common.po"):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        after = prints()
+        assert {key for key in editions if after[key] != first[key]} == {("ja", "html")}
+    (catalogs / "doc.pot").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")  # a template: read by no build
+    assert prints() == after
+    (root / "doc" / "source" / "ops-upgrades.rst").write_text("Upgrades\n========\n", encoding="utf-8")
+    assert all(value != after[key] for key, value in prints().items())

@@ -1,7 +1,8 @@
 """Fingerprints of an edition build's inputs, so that an unchanged edition × format is not rebuilt.
 
 The inputs of one edition in one format: the Sphinx source folder (conf.py,
-the text), the edition's own catalogs (not the other languages'), the
+the text; without the catalogs, wherever they are), the edition's own
+catalogs (not the other languages'), the
 glossary, ``pyproject.toml``, triglot's own package files, the versions of
 Sphinx and docutils and, for a PDF, the TeX engine. Contents are hashed, not
 times, so a ``git checkout`` that restores a file does not force a rebuild.
@@ -101,11 +102,19 @@ def language_catalogs(settings: Settings, lang: str) -> list[Path]:
     return [path for path in tree_files(folder) if path.suffix == ".po"]
 
 
+def source_files(settings: Settings) -> list[Path]:
+    """The input files of the Sphinx source folder, without the catalogs when they live inside it (the usual
+    Sphinx layout, ``docs/locale/<lang>/LC_MESSAGES``): each language's catalogs are an input of its own
+    editions only (:func:`catalogs_digest`), and the templates beside them are no build's input."""
+    locale = locale_folder(settings).resolve()
+    return [path for path in tree_files(settings.docs) if not path.resolve().is_relative_to(locale)]
+
+
 def common_inputs(settings: Settings) -> list[str]:
     """The inputs every edition shares: digests of the sources, glossary and settings and of triglot, the versions
     of Sphinx and docutils, and ``SOURCE_DATE_EPOCH``, as ``name=value`` strings."""
     digest = hashlib.sha256()
-    files = [*tree_files(settings.docs), *tree_files(settings.glossary), settings.pyproject]
+    files = [*source_files(settings), *tree_files(settings.glossary), settings.pyproject]
     for path in files:
         _add_file(digest, settings.root, path)
     package = hashlib.sha256()
