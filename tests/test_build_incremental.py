@@ -146,3 +146,30 @@ def test_catalogs_inside_the_source_folder_are_each_their_language_s_input(real_
     assert prints() == after
     (root / "doc" / "source" / "ops-upgrades.rst").write_text("Upgrades\n========\n", encoding="utf-8")
     assert all(value != after[key] for key, value in prints().items())
+
+
+def test_a_file_no_build_reads_rebuilds_nothing(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+
+    def html() -> dict[tuple[str, str], str]:
+        completed = subprocess.run([sys.executable, "-m", "triglot.cli", "build", "--lang", "en", "--lang", "ru"],
+                                   cwd=root, capture_output=True, text=True)
+        assert completed.returncode == 0, completed.stderr
+        return {tuple(line.split()[:2]): line.split()[2] for line in completed.stderr.splitlines()
+                if line.startswith("  ") and not line.startswith("    ")}
+
+    both = {("en", "html"), ("ru", "html")}
+    assert html() == dict.fromkeys(both, "ok")
+    site = root / "build" / "site"
+    before = os.readlink(site)
+    notes = root / "docs" / "notes.txt"
+    notes.write_text("To do: check the transliteration of the names.\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "unchanged")
+    assert os.readlink(site) == before  # nothing published again
+    # Once a document includes it, it is an input like the others.
+    colophon = root / "docs" / "colophon.rst"
+    colophon.write_text(colophon.read_text(encoding="utf-8") + "\n.. include:: notes.txt\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "ok")
+    assert html() == dict.fromkeys(both, "unchanged")
+    notes.write_text("Checked.\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "ok")

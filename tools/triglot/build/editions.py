@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import tex, tex_sandbox
 from ..config import Settings
-from .fingerprint import common_inputs, edition_fingerprint
+from .fingerprint import SourcesRead, common_inputs, edition_fingerprint
 from ..fs import atomic_write
 from .passages import Passages, edition_problem, read_passages, read_record
 from .preflight import check_inputs
@@ -147,8 +147,9 @@ def is_current(edition: EditionBuild, fingerprint: str) -> bool:
         return False
 
 
-def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> BuildResult:
-    """Build one edition unless it is current; a failure is reported with the lines that matter, never raised."""
+def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str]) -> BuildResult:
+    """Build one edition unless it is current (its inputs have *fingerprint*; *common*: their shared part);
+    a failure is reported with the lines that matter, never raised."""
     if is_current(edition, fingerprint):
         return BuildResult(edition, True, "unchanged", skipped=True)
     # No stamp: the last build of this edition did not finish (failed, or was killed while Sphinx wrote
@@ -176,7 +177,8 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
             return failure
     if not edition.product.is_file():
         return BuildResult(edition, False, f"the build did not make {edition.product.name}", log=edition.log)
-    atomic_write(edition.stamp, fingerprint.encode("ascii") + b"\n")
+    # Stamped with what this build read (a document may have started to include a file).
+    atomic_write(edition.stamp, current_fingerprint(settings, edition, common).encode("ascii") + b"\n")
     return BuildResult(edition, True, "built")
 
 
@@ -221,11 +223,17 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
                        log=edition.latex_log if log.is_file() else None)
 
 
+def current_fingerprint(settings: Settings, edition: EditionBuild, common: list[str]) -> str:
+    """The fingerprint of *edition*'s inputs now, leaving out the source files its last build did not read."""
+    read = SourcesRead.from_record(read_record(edition.doctrees))
+    return edition_fingerprint(settings, edition.lang, edition.fmt, common, read)
+
+
 def fingerprints(settings: Settings, editions: list[EditionBuild],
                  common: list[str] | None = None) -> dict[EditionBuild, str]:
     """The current fingerprint of each of *editions*' inputs (*common*: their shared part, if known)."""
     common = common if common is not None else common_inputs(settings)
-    return {edition: edition_fingerprint(settings, edition.lang, edition.fmt, common) for edition in editions}
+    return {edition: current_fingerprint(settings, edition, common) for edition in editions}
 
 
 def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None,
@@ -235,12 +243,13 @@ def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | N
     *common* is the shared part of their fingerprints, when the caller has it.
     Results come in the order of *editions*.
     """
+    common = common if common is not None else common_inputs(settings)
     prints = fingerprints(settings, editions, common)
     if any(not is_current(edition, prints[edition]) for edition in editions):
         check_inputs(settings)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
     order = sorted(editions, key=lambda edition: _COST[edition.fmt])
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition]) for edition in order}
+        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition], common) for edition in order}
         results = {edition: future.result() for edition, future in futures.items()}
     return [results[edition] for edition in editions]

@@ -19,8 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.editions import FORMATS, BuildResult, EditionBuild, judged, plan, run_editions
-from ..build.fingerprint import common_inputs, edition_fingerprint
+from ..build.editions import FORMATS, BuildResult, EditionBuild, current_fingerprint, judged, plan, run_editions
+from ..build.fingerprint import common_inputs
 from ..config import Settings
 from ..edition_files import EDITION_FILE
 from ..errors import TriglotError
@@ -156,7 +156,7 @@ def _to_describe(settings: Settings, edition: EditionBuild, common: list[str]) -
     if edition.fmt != "html":
         return False
     stored = stored_manifest(edition)
-    return stored is None or stored.fingerprint != edition_fingerprint(settings, edition.lang, edition.fmt, common)
+    return stored is None or stored.fingerprint != current_fingerprint(settings, edition, common)
 
 
 def _catalog_status(settings: Settings, lang: str) -> CatalogStatus:

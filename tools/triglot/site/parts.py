@@ -202,7 +202,9 @@ def cached_part(settings: Settings, edition: EditionBuild, fingerprint: str, com
     """*edition*'s part in the build cache: its manifest is made once per build of the edition (with *status*,
     when given, for an HTML part), then kept beside it."""
     manifest = stored_manifest(edition)
-    if manifest is None or manifest.fingerprint != fingerprint:
+    sources = dict(item.split("=", 1) for item in common)["project"]
+    # The sources' digest covers files no build reads: one may change without changing the fingerprint.
+    if manifest is None or manifest.fingerprint != fingerprint or manifest.sources != sources:
         manifest = describe(settings, edition, fingerprint, common, status)
         atomic_write(_stored(edition), _json_bytes(manifest.as_json()))
     return Part(manifest, edition_files(edition), edition.output)

@@ -57,6 +57,7 @@ def edition_record(app: Sphinx) -> dict:
     docs = sorted(doc for doc in app.env.all_docs if doc in counts)
     data: dict = {"passages": sum(counts[doc][0] for doc in docs),
                   "translated": sum(counts[doc][1] for doc in docs)}
+    data["sources"] = sources_read(app)
     if app.builder.name == "latex":
         data |= {"output": output_name(app.config, "pdf"),
                  "latex_engine": getattr(app, "_triglot_latex_engine", app.config.latex_engine)}
@@ -75,6 +76,33 @@ def edition_record(app: Sphinx) -> dict:
     data["reached"] = reached
     data["looked_up"] = sorted(os.path.relpath(layout.po_path(language, name), settings.root) for name in domains)
     return data
+
+
+def sources_read(app: Sphinx) -> dict[str, list[str]]:
+    """What of the source folder the build reads, besides its Python files: the documents' suffixes, the files
+    they include or show (dependencies, images, downloads), the folders of templates and static files and the
+    files conf.py names (paths relative to the source folder)."""
+    srcdir = Path(app.srcdir).resolve()
+    config = app.config
+
+    def inside(paths: object) -> list[str]:
+        found = set()
+        for path in paths:  # type: ignore[attr-defined]
+            if not isinstance(path, (str, os.PathLike)) or not str(path) or "://" in str(path):
+                continue
+            resolved = (Path(app.confdir) / path).resolve()
+            if resolved.is_relative_to(srcdir):
+                found.add(resolved.relative_to(srcdir).as_posix())
+        return sorted(found)
+
+    dependencies = [path for paths in app.env.dependencies.values() for path in paths]
+    named = [config.html_logo, config.html_favicon, getattr(config, "latex_logo", None),
+             getattr(config, "epub_cover", ("",))[0] if getattr(config, "epub_cover", None) else None,
+             *getattr(config, "latex_additional_files", [])]
+    return {"suffixes": sorted(config.source_suffix),
+            "files": inside([*dependencies, *(srcdir / name for name in app.env.images),
+                             *(srcdir / name for name in app.env.dlfiles), *(name for name in named if name)]),
+            "folders": inside([*config.templates_path, *config.html_static_path, *config.html_extra_path])}
 
 
 def _write(app: Sphinx, exception: BaseException | None) -> None:
