@@ -31,6 +31,9 @@ DISTRIBUTIONS = ("sphinx", "docutils")
 _IGNORED_PARTS = {"__pycache__", "_build", ".git", ".mypy_cache", ".pytest_cache"}
 _IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}
 _PACKAGE = Path(__file__).resolve().parent.parent  # the whole triglot package
+# Source files that are inputs even when the last build did not read them: Python (conf.py, local extensions),
+# and images, which a new translated figure (figure_language_filename) or a wildcard image may start to use.
+_ALWAYS_READ = frozenset({".py", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".eps", ".tif", ".tiff"})
 _LARGEST = 256 * MIB  # a larger input is fingerprinted by its refusal, not its bytes
 
 
@@ -121,7 +124,8 @@ def source_files(settings: Settings) -> list[Path]:
 @dataclass(frozen=True)
 class SourcesRead:
     """What of the source folder an edition's last build read (recorded by the extension): documents by
-    suffix, Python files, the files it names, and everything under the folders it names."""
+    suffix, the files it names, and everything under the folders it names (Python files and images count
+    always)."""
 
     suffixes: frozenset[str]
     files: frozenset[str]
@@ -138,8 +142,8 @@ class SourcesRead:
 
     def reads(self, relative: PurePosixPath) -> bool:
         """Whether a build reads the source file at *relative* (to the source folder)."""
-        return (relative.suffix in self.suffixes or relative.suffix == ".py" or relative.as_posix() in self.files
-                or any(relative.is_relative_to(folder) for folder in self.folders))
+        return (relative.suffix in self.suffixes or relative.suffix.lower() in _ALWAYS_READ
+                or relative.as_posix() in self.files or any(relative.is_relative_to(folder) for folder in self.folders))
 
 
 def project_digest(settings: Settings, read: SourcesRead | None = None) -> str:
