@@ -51,7 +51,8 @@ def run(command: list[str], cwd: Path) -> str:
 def triglot(root: Path) -> None:
     report = run([sys.executable, "-m", "triglot.cli", "build", "--format", "html", "--format", "pdf",
                   "--format", "epub"], root)
-    rebuilt = [" ".join(line.split()[:2]) for line in report.splitlines() if line.endswith(" ok")]
+    rebuilt = [" ".join(line.split()[:2]) for line in report.splitlines()
+               if line.startswith("  ") and line.split()[2:3] == ["ok"]]
     print(f"  triglot rebuilt: {', '.join(rebuilt) or 'nothing'}", file=sys.stderr)
 
 

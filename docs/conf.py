@@ -19,10 +19,14 @@ root_doc = "index"
 exclude_patterns = ["_build"]
 
 html_theme = "furo"
-html_title = project
 # The footer credits "Furo" in each edition's language; Sphinx's share of furo's
 # credit line ends in an English "'s" that no catalog can translate.
 html_show_sphinx = False
+
+# The article's PDF design (triglot's, off by default): A4, 11 pt, no table of
+# contents, unnumbered sections, a title block made of the title and the
+# paragraphs marked ".. rst-class:: byline" and ".. rst-class:: dateline".
+triglot_article_layout = True
 
 # The public URL of build/site. Search engines and reference managers need
 # absolute URLs (hreflang alternates, the sitemap, canonical links, the

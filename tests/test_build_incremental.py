@@ -38,7 +38,7 @@ def build(root: Path) -> dict[tuple[str, str], str]:
     statuses = {}
     for line in completed.stderr.splitlines():
         parts = line.split()
-        if line.startswith("  ") and len(parts) == 3:
+        if line.startswith("  ") and not line.startswith("    ") and len(parts) >= 3:
             statuses[(parts[0], parts[1])] = parts[2]
     return statuses
 
@@ -123,3 +123,53 @@ def test_latex_error_keeps_the_message_and_its_context() -> None:
         "                                {x}",
     ]
     assert latex_error("This is LuaHBTeX\nOutput written on x.pdf (3 pages).\n") == []
+
+
+def test_catalogs_inside_the_source_folder_are_each_their_language_s_input(real_projects: dict[str, Path],
+                                                                           tmp_path: Path) -> None:
+    """The Operations Guide keeps its catalogs in doc/source/locale: a catalog change rebuilds its language only."""
+    root = shutil.copytree(real_projects["operations-guide"], tmp_path / "operations-guide")
+    settings = load_settings(root)
+    editions = [(lang, "html") for lang in ("de", "id", "ja")]
+
+    def prints() -> dict[tuple[str, str], str]:
+        common = common_inputs(settings)
+        return {(lang, fmt): edition_fingerprint(settings, lang, fmt, common) for lang, fmt in editions}
+
+    first = prints()
+    catalogs = root / "doc" / "source" / "locale"
+    for changed in (catalogs / "ja" / "LC_MESSAGES" / "doc.po", catalogs / "ja" / "LC_MESSAGES" / "doc-common.po"):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        after = prints()
+        assert {key for key in editions if after[key] != first[key]} == {("ja", "html")}
+    (catalogs / "doc.pot").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")  # a template: read by no build
+    assert prints() == after
+    (root / "doc" / "source" / "ops-upgrades.rst").write_text("Upgrades\n========\n", encoding="utf-8")
+    assert all(value != after[key] for key, value in prints().items())
+
+
+def test_a_file_no_build_reads_rebuilds_nothing(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+
+    def html() -> dict[tuple[str, str], str]:
+        completed = subprocess.run([sys.executable, "-m", "triglot.cli", "build", "--lang", "en", "--lang", "ru"],
+                                   cwd=root, capture_output=True, text=True)
+        assert completed.returncode == 0, completed.stderr
+        return {tuple(line.split()[:2]): line.split()[2] for line in completed.stderr.splitlines()
+                if line.startswith("  ") and not line.startswith("    ")}
+
+    both = {("en", "html"), ("ru", "html")}
+    assert html() == dict.fromkeys(both, "ok")
+    site = root / "build" / "site"
+    before = os.readlink(site)
+    notes = root / "docs" / "notes.txt"
+    notes.write_text("To do: check the transliteration of the names.\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "unchanged")
+    assert os.readlink(site) == before  # nothing published again
+    # Once a document includes it, it is an input like the others.
+    colophon = root / "docs" / "colophon.rst"
+    colophon.write_text(colophon.read_text(encoding="utf-8") + "\n.. include:: notes.txt\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "ok")
+    assert html() == dict.fromkeys(both, "unchanged")
+    notes.write_text("Checked.\n", encoding="utf-8")
+    assert html() == dict.fromkeys(both, "ok")

@@ -86,7 +86,7 @@ def test_the_build_says_how_many_translations_it_refused(project: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     log = project / "build" / "logs" / "ru-html.log"
     assert completed.stderr.splitlines()[1:3] == [
-        "  ru     html  ok",
+        "  ru     html  ok  91/92 translated (98.9 %)",  # the refused translation is shown in English
         f"    1 translation refused as unsafe (shown in English): see {log}",
     ]
     assert read_page(project / "build" / "site" / "ru" / "index.html").paragraphs[1].endswith("Olga Dobrinskaya")

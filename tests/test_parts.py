@@ -41,8 +41,8 @@ def manifest(root: Path, part: str) -> dict:
 
 def test_a_part_describes_its_files_inputs_and_tools(built: Path) -> None:
     data = manifest(built, "ru-html")
-    assert sorted(data) == ["catalogs", "files", "fingerprint", "format", "interface", "lang", "settings", "sources",
-                            "status", "tools", "triglot_part"]
+    assert sorted(data) == ["catalogs", "files", "fingerprint", "format", "interface", "lang", "passages", "settings",
+                            "sources", "status", "tools", "triglot_part"]
     assert (data["triglot_part"], data["lang"], data["format"]) == (1, "ru", "html")
     assert data["settings"] == {"source_language": "en", "languages": "en ru ja", "catalog": "article",
                                 "source_date_epoch": ""}
@@ -59,6 +59,10 @@ def test_a_part_describes_its_files_inputs_and_tools(built: Path) -> None:
         sum(getattr(s, state).messages for s in stats) for state in ("translated", "fuzzy", "untranslated")]
     assert data["status"] == catalog_status(settings, "ru").as_json()
     assert data["interface"]["Parallel view"] == "Параллельный текст"
+    # The passages the build showed translated, as its summary gives them.
+    record = json.loads((built / "build" / "cache" / "ru" / "doctrees" / "html" / "triglot-build.json").read_text())
+    assert data["passages"] == {"total": record["passages"], "translated": record["translated"]}
+    assert record["passages"] == record["translated"] > 50
 
 
 def test_assembled_parts_make_the_site(project: Path) -> None:

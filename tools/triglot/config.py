@@ -14,7 +14,7 @@ from .errors import TriglotError
 from .languages import validate_language
 
 _KNOWN_KEYS = {"source_language", "languages", "docs", "locale", "glossary", "build", "catalog", "update_mode",
-               "babel_locales"}
+               "babel_locales", "min_translated"}
 UPDATE_MODES = ("triglot", "preserve")
 # A catalog layout: one name (Sphinx's gettext_compact as a string), Sphinx's True or False,
 # or a table of catalog names to document patterns.
@@ -38,6 +38,7 @@ class Settings:
     catalog_layout: CatalogSpec | None = None  # None: from conf.py's gettext_compact
     update_mode: str = "triglot"
     babel_locales: dict[str, str] = field(default_factory=dict)
+    min_translated: float | None = None  # percent of passages an edition must show translated to be published
 
     @property
     def translations(self) -> tuple[str, ...]:
@@ -141,7 +142,19 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         catalog_layout=layout,
         update_mode=update_mode,
         babel_locales=babel_locales,
+        min_translated=_min_translated(table, source),
     )
+
+
+def _min_translated(table: dict, source: _Source) -> float | None:
+    """``min_translated``: a percentage from 0 to 100, or None when not set."""
+    value = table.get("min_translated")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise source.error(f"[tool.triglot] min_translated must be a percentage from 0 to 100, not {value!r}",
+                           "min_translated")
+    return float(value)
 
 
 def _main_catalog(layout: CatalogSpec | None) -> str:

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 EDITION_FILE = "triglot-edition.json"  # the edition's language, title and author
 READER_FILE = "triglot-reader.json"  # the edition's pages, its root page and the site's URL
+BUILD_RECORD = "triglot-build.json"  # in the doctrees folder: passages shown translated, catalogs reached, outputs
 DOWNLOAD_FORMATS = (("pdf", "PDF"), ("epub", "EPUB"))
 
-
-def download_file(catalog: str, lang: str, fmt: str) -> str:
-    """A download's path relative to its edition's root: ``downloads/article-ru.pdf``."""
-    return f"downloads/{catalog}-{lang}.{fmt}"

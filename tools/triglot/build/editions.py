@@ -13,13 +13,14 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import tex, tex_sandbox
 from ..config import Settings
-from .fingerprint import common_inputs, edition_fingerprint
+from .fingerprint import SourcesRead, common_inputs, edition_fingerprint
 from ..fs import atomic_write
+from .passages import Passages, edition_problem, read_passages, read_record
 from .preflight import check_inputs
 
 # The Sphinx builder behind each output format of triglot.
@@ -38,7 +39,7 @@ class EditionBuild:
     output: Path
     doctrees: Path
     log: Path
-    name: str  # base name of the PDF and EPUB files: <catalog>-<lang>
+    name: str  # base name of the PDF and EPUB files unless the project names them: <catalog>-<lang>
 
     @property
     def stamp(self) -> Path:
@@ -47,8 +48,13 @@ class EditionBuild:
 
     @property
     def product(self) -> Path:
-        """The file the build makes: the PDF, the EPUB, or the HTML edition's start page."""
-        return self.output / {"html": "index.html", "pdf": f"{self.name}.pdf", "epub": f"{self.name}.epub"}[self.fmt]
+        """The file the build makes: the PDF, the EPUB (named as its last build recorded: the project's
+        ``latex_documents`` or ``epub_basename``, or ``<catalog>-<lang>``), or the HTML edition's start page."""
+        if self.fmt == "html":
+            return self.output / "index.html"
+        recorded = read_record(self.doctrees).get("output")
+        plain = isinstance(recorded, str) and recorded == Path(recorded).name and recorded.endswith(f".{self.fmt}")
+        return self.output / (recorded if plain else f"{self.name}.{self.fmt}")
 
     @property
     def latex_log(self) -> Path:
@@ -65,6 +71,23 @@ class BuildResult:
     message: str
     skipped: bool = False
     log: Path | None = None  # the full log of a failure, when there is one
+    passages: Passages | None = None  # what the edition shows translated (an edition that built)
+    problem: str | None = None  # why an edition that built may not be published
+
+    @property
+    def publishable(self) -> bool:
+        """True when the edition built and may be published."""
+        return self.ok and self.problem is None
+
+
+def judged(settings: Settings, result: BuildResult, minimum: float | None) -> BuildResult:
+    """*result* with what its edition showed translated and, when it may not be published, why
+    (its catalogs missed the build, or it shows less than *minimum* percent translated)."""
+    if not result.ok:
+        return result
+    passages = read_passages(result.edition.doctrees)
+    return replace(result, passages=passages,
+                   problem=edition_problem(settings, result.edition.lang, passages, minimum))
 
 
 def plan(settings: Settings, langs: list[str], formats: list[str]) -> list[EditionBuild]:
@@ -124,8 +147,9 @@ def is_current(edition: EditionBuild, fingerprint: str) -> bool:
         return False
 
 
-def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> BuildResult:
-    """Build one edition unless it is current; a failure is reported with the lines that matter, never raised."""
+def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str]) -> BuildResult:
+    """Build one edition unless it is current (its inputs have *fingerprint*; *common*: their shared part);
+    a failure is reported with the lines that matter, never raised."""
     if is_current(edition, fingerprint):
         return BuildResult(edition, True, "unchanged", skipped=True)
     # No stamp: the last build of this edition did not finish (failed, or was killed while Sphinx wrote
@@ -153,7 +177,8 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str) -> 
             return failure
     if not edition.product.is_file():
         return BuildResult(edition, False, f"the build did not make {edition.product.name}", log=edition.log)
-    atomic_write(edition.stamp, fingerprint.encode("ascii") + b"\n")
+    # Stamped with what this build read (a document may have started to include a file).
+    atomic_write(edition.stamp, current_fingerprint(settings, edition, common).encode("ascii") + b"\n")
     return BuildResult(edition, True, "built")
 
 
@@ -176,27 +201,39 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     The whole LaTeX log is kept in ``build/logs/<lang>-pdf.latex.log``; the
     failure's message holds only the error's own lines.
     """
+    engine = read_record(edition.doctrees).get("latex_engine", "lualatex")
+    if engine != "lualatex":
+        return BuildResult(edition, False, f"the project sets latex_engine = {engine!r}: triglot typesets PDFs with "
+                                           "LuaLaTeX only (confined: see SECURITY.md); set it to 'lualatex' or "
+                                           "leave it unset")
+    tex_file = edition.product.with_suffix(".tex")
     tex_sandbox.prepare(edition.output)
-    completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, f"{edition.name}.tex"), cwd=edition.output,
+    completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, tex_file.name), cwd=edition.output,
                                capture_output=True, text=True, env=tex_sandbox.environment(edition.output, env),
                                stdin=subprocess.DEVNULL, errors="replace")
-    log = edition.output / f"{edition.name}.log"
+    log = tex_file.with_suffix(".log")
     if log.is_file():
         shutil.copyfile(log, edition.latex_log)
     if completed.returncode == 0:
         return None
     text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-    source = (edition.output / f"{edition.name}.tex").read_text(encoding="utf-8", errors="replace")
+    source = tex_file.read_text(encoding="utf-8", errors="replace")
     lines = tex.latex_error(text, source) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
     return BuildResult(edition, False, "LaTeX failed:\n" + "\n".join(lines),
                        log=edition.latex_log if log.is_file() else None)
+
+
+def current_fingerprint(settings: Settings, edition: EditionBuild, common: list[str]) -> str:
+    """The fingerprint of *edition*'s inputs now, leaving out the source files its last build did not read."""
+    read = SourcesRead.from_record(read_record(edition.doctrees))
+    return edition_fingerprint(settings, edition.lang, edition.fmt, common, read)
 
 
 def fingerprints(settings: Settings, editions: list[EditionBuild],
                  common: list[str] | None = None) -> dict[EditionBuild, str]:
     """The current fingerprint of each of *editions*' inputs (*common*: their shared part, if known)."""
     common = common if common is not None else common_inputs(settings)
-    return {edition: edition_fingerprint(settings, edition.lang, edition.fmt, common) for edition in editions}
+    return {edition: current_fingerprint(settings, edition, common) for edition in editions}
 
 
 def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None,
@@ -206,12 +243,13 @@ def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | N
     *common* is the shared part of their fingerprints, when the caller has it.
     Results come in the order of *editions*.
     """
+    common = common if common is not None else common_inputs(settings)
     prints = fingerprints(settings, editions, common)
     if any(not is_current(edition, prints[edition]) for edition in editions):
         check_inputs(settings)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
     order = sorted(editions, key=lambda edition: _COST[edition.fmt])
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition]) for edition in order}
+        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition], common) for edition in order}
         results = {edition: future.result() for edition, future in futures.items()}
     return [results[edition] for edition in editions]

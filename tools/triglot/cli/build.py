@@ -11,7 +11,8 @@ from triglot.site.assemble import build_site, export_parts
 
 from triglot.config import check_sphinx_project
 
-from .common import add_lang_option, add_out_option, positive_int, selected_languages, settings_from_cwd
+from .common import (add_lang_option, add_out_option, percentage, positive_int, selected_languages,
+                     settings_from_cwd)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,35 +29,58 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write each edition and format built as a part DIR/<lang>-<format>/, publish nothing")
     parser.add_argument("-j", "--jobs", type=positive_int, default=None,
                         help="editions built at once (default: the number of cores)")
+    parser.add_argument("--min-translated", type=percentage, default=None, metavar="N",
+                        help="publish nothing when an edition shows less than N %% of its passages translated "
+                             "(default: [tool.triglot] min_translated, else no minimum)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build, report each edition, return 0 when all built, 1 otherwise."""
+    """Build, report each edition; return 0 when all built, 1 when one failed, 2 when one that built may not be
+    published (its catalogs missed the build, or it is below the minimum translated share)."""
     settings = settings_from_cwd(args.out)
     check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs)
     formats = args.formats or ["html"]
+    minimum = args.min_translated if args.min_translated is not None else settings.min_translated
     print(f"triglot: building {', '.join(langs)} ({', '.join(formats)})", file=sys.stderr)
     if args.part_out:
-        results, folders = export_parts(settings, langs, formats, Path(args.part_out), args.jobs)
-        report(results)
+        results, folders = export_parts(settings, langs, formats, Path(args.part_out), args.jobs, minimum)
+        report(results, settings.source_language)
         for folder in folders:
             print(f"triglot: part in {folder}/", file=sys.stderr)
-        return 0 if all(result.ok for result in results) else 1
-    site = build_site(settings, langs, formats, args.jobs)
-    report(site.results)
+        return refusal(results, "no part written") or (0 if all(result.ok for result in results) else 1)
+    site = build_site(settings, langs, formats, args.jobs, minimum)
+    report(site.results, settings.source_language)
+    code = refusal(site.results, f"nothing published; {site.site} is as it was")
+    if code:
+        return code
     state = "site in" if site.published else "nothing changed; site in"
     print(f"triglot: {state} {site.site}/", file=sys.stderr)
     return 0 if site.ok else 1
 
 
-def report(results: list[BuildResult]) -> None:
-    """Print each edition's outcome: built, unchanged or failed (with what matters of the failure)."""
+def refusal(results: list[BuildResult], consequence: str) -> int:
+    """Say which editions may not be published and return 2, or return 0 when all that built may be."""
+    refused = [result for result in results if result.ok and not result.publishable]
+    if not refused:
+        return 0
+    names = ", ".join(f"{result.edition.lang} {result.edition.fmt}" for result in refused)
+    print(f"triglot: error: {names}: not publishable ({consequence})", file=sys.stderr)
+    return 2
+
+
+def report(results: list[BuildResult], source: str) -> None:
+    """Print each edition's outcome: built, unchanged or failed (with what matters of the failure), and for a
+    translation (*source* is the source language) the passages it shows translated."""
     for outcome in results:
         edition = outcome.edition
-        status = "unchanged" if outcome.skipped else "ok" if outcome.ok else "FAILED"
-        print(f"  {edition.lang:<6} {edition.fmt:<5} {status}", file=sys.stderr)
+        status = ("ERROR" if outcome.problem else "unchanged" if outcome.skipped else "ok" if outcome.ok
+                  else "FAILED")
+        share = f"  {outcome.passages.share()}" if outcome.passages and edition.lang != source else ""
+        print(f"  {edition.lang:<6} {edition.fmt:<5} {status}{share}", file=sys.stderr)
+        if outcome.problem:
+            print(f"    {outcome.problem}", file=sys.stderr)
         refused, whole_catalog = refused_translations(edition) if outcome.ok else (0, False)
         if whole_catalog:
             print(f"    its catalog was refused (shown in the source language): see {edition.log}", file=sys.stderr)

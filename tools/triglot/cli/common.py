@@ -52,6 +52,17 @@ def settings_from_cwd(out: str | None = None) -> Settings:
     return replace(settings, build=Path(out).resolve()) if out else settings
 
 
+def percentage(text: str) -> float:
+    """An argument that must be a percentage from 0 to 100."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"expected a percentage from 0 to 100, not {text!r}")
+    return value
+
+
 def positive_int(text: str) -> int:
     """An argument that must be a whole number of at least 1."""
     if not text.isdigit() or int(text) < 1:

@@ -19,8 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.editions import FORMATS, BuildResult, EditionBuild, plan, run_editions
-from ..build.fingerprint import common_inputs, edition_fingerprint
+from ..build.editions import FORMATS, BuildResult, EditionBuild, current_fingerprint, judged, plan, run_editions
+from ..build.fingerprint import common_inputs
 from ..config import Settings
 from ..edition_files import EDITION_FILE
 from ..errors import TriglotError
@@ -65,14 +65,19 @@ def published_parts(site: Path) -> dict[str, Part]:
     return parts
 
 
-def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None) -> SiteResult:
+def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None,
+               minimum: float | None = None) -> SiteResult:
     """Build *langs* × *formats* into parts and publish them into ``build/site``.
 
     Editions that fail keep their previously published version; the others
     are replaced. The swap is atomic; with nothing changed, or nothing built,
-    nothing is written.
+    nothing is written. When an edition that built may not be published (its
+    catalogs missed the build, or it shows less than *minimum* percent
+    translated), nothing is.
     """
-    results, parts = build_parts(settings, langs, formats, jobs)
+    results, parts = build_parts(settings, langs, formats, jobs, minimum)
+    if any(not result.publishable for result in results if result.ok):
+        return SiteResult(results, site_link(settings), published=False)
     published = published_parts(site_link(settings))
     if site_link(settings).exists() and all(result.skipped for result in results if result.ok) and all(
             part.key in published and published[part.key].manifest.fingerprint == part.manifest.fingerprint
@@ -92,12 +97,15 @@ class AssembleResult:
 
 
 def export_parts(settings: Settings, langs: list[str], formats: list[str], out: Path,
-                 jobs: int | None = None) -> tuple[list[BuildResult], list[Path]]:
+                 jobs: int | None = None, minimum: float | None = None) -> tuple[list[BuildResult], list[Path]]:
     """Build *langs* × *formats* and write each that built as a part folder under *out* (nothing is published).
 
-    Returns the build results and the part folders written.
+    Returns the build results and the part folders written: none when an
+    edition that built may not be published (see :func:`build_site`).
     """
-    results, parts = build_parts(settings, langs, formats, jobs)
+    results, parts = build_parts(settings, langs, formats, jobs, minimum)
+    if any(not result.publishable for result in results if result.ok):
+        return results, []
     return results, [write_part(part, out) for part in parts]
 
 
@@ -123,9 +131,10 @@ def assemble_parts(settings: Settings, paths: list[Path]) -> AssembleResult:
     return AssembleResult(parts, missing, assemble_site(settings, parts, published))
 
 
-def build_parts(settings: Settings, langs: list[str], formats: list[str],
-                jobs: int | None = None) -> tuple[list[BuildResult], list[Part]]:
-    """Build *langs* × *formats* into parts in the build cache: the build results, and the parts that built.
+def build_parts(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None,
+                minimum: float | None = None) -> tuple[list[BuildResult], list[Part]]:
+    """Build *langs* × *formats* into parts in the build cache: the build results (each judged: what it showed
+    translated, and whether it may be published; see :func:`judged`), and the parts that built.
 
     The status page's line of each HTML edition to describe (the checks of
     its catalogs) is computed in this process while Sphinx builds in others.
@@ -135,7 +144,7 @@ def build_parts(settings: Settings, langs: list[str], formats: list[str],
     with ThreadPoolExecutor(max_workers=1) as checker:
         statuses = {edition.lang: checker.submit(_catalog_status, settings, edition.lang)
                     for edition in editions if _to_describe(settings, edition, common)}
-        results = run_editions(settings, editions, jobs, common)
+        results = [judged(settings, result, minimum) for result in run_editions(settings, editions, jobs, common)]
         parts = [cached_part(settings, result.edition, result.edition.stamp.read_text(encoding="ascii").strip(),
                              common, _result(statuses.get(result.edition.lang)))
                  for result in results if result.ok]
@@ -147,7 +156,7 @@ def _to_describe(settings: Settings, edition: EditionBuild, common: list[str]) -
     if edition.fmt != "html":
         return False
     stored = stored_manifest(edition)
-    return stored is None or stored.fingerprint != edition_fingerprint(settings, edition.lang, edition.fmt, common)
+    return stored is None or stored.fingerprint != current_fingerprint(settings, edition, common)
 
 
 def _catalog_status(settings: Settings, lang: str) -> CatalogStatus:

@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from .. import __version__
 from ..build.editions import EditionBuild
 from ..build.fingerprint import catalogs_digest
+from ..build.passages import Passages, read_passages
 from ..config import Settings
 from ..errors import TriglotError
 from ..fs import atomic_write
@@ -56,6 +57,7 @@ class PartManifest:
     files: dict[str, str]
     status: CatalogStatus | None = None  # HTML parts: the status page's line of this edition
     interface: dict[str, str] = field(default_factory=dict)  # HTML parts: the checked interface translations
+    passages: Passages | None = None  # the passages the edition shows, and how many translated
 
     @property
     def key(self) -> str:
@@ -70,6 +72,8 @@ class PartManifest:
         if self.status is not None:
             data["status"] = self.status.as_json()
             data["interface"] = self.interface
+        if self.passages is not None:
+            data["passages"] = self.passages.as_json()
         return data
 
     @classmethod
@@ -88,7 +92,13 @@ class PartManifest:
             interface = data.get("interface", {})
             if not isinstance(interface, dict) or not all(isinstance(v, str) for v in interface.values()):
                 raise ValueError("interface must map texts to texts")
-            return cls(**texts, **tables, status=status, interface=interface)
+            passages = data.get("passages")
+            if passages is not None:
+                counts = (passages["total"], passages["translated"])
+                if not all(isinstance(count, int) and count >= 0 for count in counts) or counts[1] > counts[0]:
+                    raise ValueError("passages must be whole numbers, no more translated than there are")
+                passages = Passages(*counts)
+            return cls(**texts, **tables, status=status, interface=interface, passages=passages)
         except (KeyError, TypeError) as exc:
             raise ValueError(f"a field is missing or malformed: {exc}") from None
 
@@ -164,7 +174,13 @@ def describe(settings: Settings, edition: EditionBuild, fingerprint: str, common
         lang=edition.lang, format=edition.fmt, fingerprint=fingerprint, sources=shared["project"],
         catalogs=catalogs_digest(settings, edition.lang), settings=build_settings(settings, shared), tools=tools,
         files={path: digest_file(source) for path, source in edition_files(edition).items()},
-        status=status if edition.fmt == "html" else None, interface=dict(sorted(interface.items())))
+        status=status if edition.fmt == "html" else None, interface=dict(sorted(interface.items())),
+        passages=_counts(read_passages(edition.doctrees)))
+
+
+def _counts(passages: Passages | None) -> Passages | None:
+    """Only the counts of *passages*: what a part tells the status page."""
+    return Passages(passages.total, passages.translated) if passages is not None else None
 
 
 def build_settings(settings: Settings, shared: dict[str, str]) -> dict[str, str]:
@@ -186,7 +202,9 @@ def cached_part(settings: Settings, edition: EditionBuild, fingerprint: str, com
     """*edition*'s part in the build cache: its manifest is made once per build of the edition (with *status*,
     when given, for an HTML part), then kept beside it."""
     manifest = stored_manifest(edition)
-    if manifest is None or manifest.fingerprint != fingerprint:
+    sources = dict(item.split("=", 1) for item in common)["project"]
+    # The sources' digest covers files no build reads: one may change without changing the fingerprint.
+    if manifest is None or manifest.fingerprint != fingerprint or manifest.sources != sources:
         manifest = describe(settings, edition, fingerprint, common, status)
         atomic_write(_stored(edition), _json_bytes(manifest.as_json()))
     return Part(manifest, edition_files(edition), edition.output)

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from ..config import Settings
 from ..fs import atomic_write
-from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, download_file
+from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE
 from .downloads import update_edition
 from .pages import InterfaceTranslations, SitePage
 from .parallel import parallel_html
-from .parts import PartManifest
+from .parts import DOWNLOADS, PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
+from ..build.passages import Passages
 from .catalog_status import CatalogStatus
 from .status_page import NOT_EDITION_PAGES, edition_status, status_html
 
@@ -35,6 +36,20 @@ def _read_json(path: Path) -> dict:
 
 def _catalogs(manifest: PartManifest | None) -> CatalogStatus:
     return manifest.status if manifest is not None and manifest.status is not None else CatalogStatus()
+
+
+def edition_downloads(edition: Path) -> dict[str, str]:
+    """The PDF and EPUB an edition's folder holds (label -> path in the edition), whatever their names."""
+    found = {}
+    for fmt, label in DOWNLOAD_FORMATS:
+        files = sorted((edition / DOWNLOADS).glob(f"*.{fmt}"))
+        if files:
+            found[label] = f"{DOWNLOADS}/{files[0].name}"
+    return found
+
+
+def _passages(manifest: PartManifest | None) -> Passages | None:
+    return manifest.passages if manifest is not None else None
 
 
 def site_page_group(editions: list[str], name: str) -> Alternates:
@@ -77,9 +92,9 @@ def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, 
         html = parallel_html(settings, site, page, root_page)
         if html is not None:
             atomic_write(site / page.path, html.encode("utf-8"))
-    downloads = {lang: {label: download_file(settings.catalog, lang, fmt) for fmt, label in DOWNLOAD_FORMATS}
-                 for lang in editions}
-    statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), downloads[lang]) for lang in editions]
+    downloads = {lang: edition_downloads(site / lang) for lang in editions}
+    statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), _passages(html_parts.get(lang)),
+                               downloads[lang]) for lang in editions]
     for page in site_page_versions(settings, editions, "status.html", site_url, interface):
         title = titles.get(page.lang) or titles.get(source, "")
         atomic_write(site / page.path, status_html(settings, statuses, title, page).encode("utf-8"))

@@ -2,8 +2,9 @@
 
 Counts come from the PO catalogs, as ``triglot stats`` counts them
 (translated, fuzzy, untranslated messages); the passages each edition
-actually shows in the source language are counted in its built pages (the
-``triglot-fallback`` marks); findings are those of ``triglot check``. The
+actually shows translated, and in the source language, are those its build
+counted (the numbers of ``triglot build``'s summary, carried in its part);
+findings are those of ``triglot check``. The
 page is public, and catalogs are untrusted: it names each finding's check
 and what the check is about, never the catalog's own text (nor, for a
 catalog that cannot be read, the offending line).
@@ -13,12 +14,12 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
 
+from ..build.passages import Passages
 from ..config import Settings
 from ..errors import TriglotError
 from ..languages import native_name
@@ -27,7 +28,6 @@ from .pages import SitePage, render
 
 # Pages of an edition's folder that are not its text: Sphinx's search and index, the site-level pages.
 NOT_EDITION_PAGES = frozenset({"search.html", "genindex.html", "parallel.html", "status.html"})
-_FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,13 @@ class EditionStatus:
     lang: str
     name: str
     catalogs: CatalogStatus
-    shown_in_source: int
+    passages: Passages | None  # None: its part is of a triglot that did not count them
     downloads: tuple[tuple[str, str], ...]
+
+    @property
+    def shown_in_source(self) -> int | None:
+        """Passages of the built edition shown in the source language."""
+        return self.passages.total - self.passages.translated if self.passages is not None else None
 
     @property
     def translated(self) -> int:
@@ -83,12 +88,6 @@ def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
             sum(stats.untranslated.messages for stats in found))
 
 
-def shown_in_source(edition: Path) -> int:
-    """How many passages of an edition's built pages are marked as shown in the source language."""
-    return sum(len(_FALLBACK.findall(page.read_text(encoding="utf-8")))
-               for page in sorted(edition.glob("*.html")) if page.name not in NOT_EDITION_PAGES)
-
-
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalogs."""
     from ..catalog.layout import project_layout  # here: the checks are not needed to render the page
@@ -128,13 +127,15 @@ def catalog_status(settings: Settings, lang: str) -> CatalogStatus:
                                                "language; 'triglot check' says why"),))
 
 
-def edition_status(site: Path, lang: str, catalogs: CatalogStatus, downloads: dict[str, str]) -> EditionStatus:
-    """The status of *lang*'s edition in the assembled *site*, its catalogs' status being *catalogs*.
+def edition_status(site: Path, lang: str, catalogs: CatalogStatus, passages: Passages | None,
+                   downloads: dict[str, str]) -> EditionStatus:
+    """The status of *lang*'s edition in the assembled *site*, its catalogs' status being *catalogs* and its
+    build's count of passages *passages*.
 
     *downloads* maps a label to a download's path in the edition; those in the site are listed.
     """
     present = tuple((label, f"{lang}/{path}") for label, path in downloads.items() if (site / lang / path).is_file())
-    return EditionStatus(lang, native_name(lang), catalogs, shown_in_source(site / lang), present)
+    return EditionStatus(lang, native_name(lang), catalogs, passages, present)
 
 
 def status_html(settings: Settings, editions: list[EditionStatus], title: str, page: SitePage) -> str:

@@ -1,8 +1,9 @@
 """EPUB editions as good as the HTML: package metadata, a valid NCX, the edition's stylesheet.
 
 The title, author, language and a stable file name are set in a
-``config-inited`` handler (conf.py runs before ``-D language=…``); values a
-project sets in its conf.py win. The builder :class:`EditionEpubBuilder`
+``config-inited`` handler (conf.py runs before ``-D language=…``), after
+themes and extensions; values the project (its conf.py, theme or extensions)
+sets win. The builder :class:`EditionEpubBuilder`
 (Sphinx's EPUB 3 builder) adds what Sphinx cannot: the description and
 publication date read from the document, the translator as a contributor
 with the MARC role ``trl``, the source edition as ``dc:source``, and an NCX
@@ -30,6 +31,7 @@ from triglot.fs import atomic_write
 
 from .edition_facts import EditionFacts, edition_facts
 from .latex import document_name, typographic
+from .unset import set_unset
 
 # Settings triglot gives every edition's EPUB unless conf.py sets them.
 _OVERRIDABLE = ("epub_title", "epub_author", "epub_basename", "epub_identifier", "epub_scheme", "epub_uid",
@@ -53,7 +55,9 @@ def epub_settings(app: Sphinx, config: Config) -> dict[str, object]:
 
 def _apply(app: Sphinx, config: Config) -> None:
     for key, value in epub_settings(app, config).items():
-        if key not in _OVERRIDABLE or key not in config._raw_config:
+        if key in _OVERRIDABLE:
+            set_unset(config, key, value)
+        else:
             setattr(config, key, value)
 
 
@@ -161,7 +165,7 @@ def _add_stylesheet(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     """Apply the EPUB metadata once the language is known (after the title is translated)."""
     app.add_builder(EditionEpubBuilder, override=True)
-    app.connect("config-inited", _apply, priority=300)
+    app.connect("config-inited", _apply, priority=850)  # after the title is translated (800)
     app.connect("builder-inited", _add_stylesheet)
     app.connect("html-page-context", _page_language)
     app.connect("build-finished", _reproducible)

@@ -4,7 +4,8 @@ After Sphinx's ``Locale`` transform, a translatable node whose translation is
 missing or fuzzy keeps the source text and ``node['translated']`` is false.
 Such a node gets the source language (``lang="en"`` in HTML, so screen
 readers and hyphenation follow it) and the class ``triglot-fallback``; a
-paragraph also gets a small mark whose title explains it.
+paragraph also gets a small mark whose title explains it. The counts of
+passages and of those shown translated go to :mod:`triglot.sphinx.passages`.
 
 Sources that are already the translation (a tree written by ``triglot
 export-rst``, whose ``conf.py`` sets ``triglot_translated_sources = True``)
@@ -20,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
+from .passages import record
 from .project_settings import project_settings
 from .interface_strings import reader_strings
 
@@ -51,11 +53,12 @@ class MarkFallback(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         source = source_language(self.app)
         lang = self.config.language or source
-        if lang == source or self.config.triglot_translated_sources:
-            return
-        for node, _message in list(extract_messages(self.document)):
-            if node.get("translated") or not isinstance(node, nodes.TextElement) or isinstance(node, nodes.Inline):
-                continue
+        passages = [node for node, _message in extract_messages(self.document)
+                    if isinstance(node, nodes.TextElement) and not isinstance(node, nodes.Inline)]
+        marked = lang != source and not self.config.triglot_translated_sources
+        fallback = [node for node in passages if not node.get("translated")] if marked else []
+        record(self.env, self.env.current_document.docname, len(passages), len(passages) - len(fallback))
+        for node in fallback:
             node["classes"] += [FALLBACK_CLASS, f"language-{source}"]
             if isinstance(node, nodes.paragraph):
                 node.insert(0, fallback_mark(lang, source))

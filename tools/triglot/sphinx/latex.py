@@ -10,13 +10,18 @@ Japanese edition, no index, and ``\\tracinglostchars=3`` so that a glyph
 missing from the fonts stops the build instead of vanishing from the page.
 
 The settings are applied in a ``config-inited`` handler because conf.py runs
-before ``-D language=…``; values a project sets in its conf.py win.
+before ``-D language=…``, late, after themes and extensions: each is set only
+where the project (its conf.py, theme or extensions) left it unset
+(``latex_engine``, ``latex_documents``, ``latex_docclass``…), and the
+project's own ``latex_elements`` win over triglot's.
 
-In the PDF, the paragraphs marked ``.. rst-class:: byline`` and
-``.. rst-class:: dateline`` under the document title are set as the title
-block's author and date lines, so they are not printed twice; and a rubric
-that only heads footnotes ("Notes") is dropped, as the notes go to the foot
-of their pages.
+With ``triglot_article_layout = True`` in conf.py (our article's), the PDF
+has the article's design: A4, 11 pt, black headings, no table of contents,
+unnumbered sections, and the paragraphs marked ``.. rst-class:: byline`` and
+``.. rst-class:: dateline`` under the document title set as the title
+block's author and date lines, so they are not printed twice. In every PDF a
+rubric that only heads footnotes ("Notes") is dropped, as the notes go to
+the foot of their pages.
 """
 
 from __future__ import annotations
@@ -40,7 +45,9 @@ from sphinx.util.texescape import escape
 from triglot.fs import atomic_write
 
 from .edition_facts import EditionFacts, edition_facts
+from .outputs import output_name
 from .project_settings import project_settings
+from .unset import set_unset
 
 # Paragraph classes set as part of the PDF's title block (see the module docstring).
 TITLE_BLOCK_CLASSES = ("byline", "dateline")
@@ -64,14 +71,35 @@ FONTS = r"""
 \ltjsetparameter{jacharrange={-2,-9}}
 """
 
+# What every edition's PDF needs, whatever its design: a missing glyph stops the build, the PDF's
+# metadata, continued tables in the edition's language, text kept in the source language hyphenated as such,
+# glossary definitions under their term.
 PREAMBLE = r"""
 \tracinglostchars=3
+\hypersetup{pdftitle={%(title)s}, pdfauthor={%(author)s}, pdflang={%(pdflang)s},
+  pdfdisplaydoctitle=true}
+%% a long table continued on the next page: "Table 2 – continued" only for a table that has a caption
+%% (and so a number) on its first page, else only "continued"
+\makeatletter
+\newif\iftriglot@captioned
+\AtBeginEnvironment{longtable}{\global\triglot@captionedfalse}
+\pretocmd{\LT@c@ption}{\global\triglot@captionedtrue}{}{}
+\protected\def\sphinxtablecontinued#1{\textit{\iftriglot@captioned#1\else(%(continued)s)\fi}}
+\makeatother
+%% a glossary term's definition starts on the line below the term, even when it starts with a
+%% Japanese character (LuaTeX-ja may break after it and leave it on the term's line)
+\makeatletter\patchcmd{\sphinxlineitem}{\leavevmode}{\leavevmode\nobreak\hfil\break}{}{}\makeatother
+%(untranslated)s
+"""
+
+# The article's design (``triglot_article_layout = True`` in conf.py): unnumbered sections, indented
+# paragraphs, a title block made of the title and the byline and dateline paragraphs, the back matter's
+# documents on a new page unless most of the page is free.
+ARTICLE_PREAMBLE = r"""
 \setcounter{secnumdepth}{0}
 \frenchspacing
 \setlength{\parindent}{%(parindent)s}
 \setlength{\parskip}{0pt plus 1pt}
-\hypersetup{pdftitle={%(title)s}, pdfauthor={%(author)s}, pdflang={%(pdflang)s},
-  pdfdisplaydoctitle=true}
 \makeatletter
 \newcommand{\triglotmaketitle}{%%
   \pdfbookmark[1]{%(title)s}{triglot-title}%% the article in the outline, beside the back matter's sections
@@ -92,18 +120,6 @@ PREAMBLE = r"""
 %% free (a page break after each would leave pages nearly empty)
 \renewcommand{\sphinxstepscope}{\par
   \ifdim\dimexpr\pagegoal-\pagetotal\relax<0.4\textheight\clearpage\else\bigskip\fi\stepcounter{sphinxscope}}
-%% a long table continued on the next page: "Table 2 – continued" only for a table that has a caption
-%% (and so a number) on its first page, else only "continued"
-\makeatletter
-\newif\iftriglot@captioned
-\AtBeginEnvironment{longtable}{\global\triglot@captionedfalse}
-\pretocmd{\LT@c@ption}{\global\triglot@captionedtrue}{}{}
-\protected\def\sphinxtablecontinued#1{\textit{\iftriglot@captioned#1\else(%(continued)s)\fi}}
-\makeatother
-%% a glossary term's definition starts on the line below the term, even when it starts with a
-%% Japanese character (LuaTeX-ja may break after it and leave it on the term's line)
-\makeatletter\patchcmd{\sphinxlineitem}{\leavevmode}{\leavevmode\nobreak\hfil\break}{}{}\makeatother
-%(untranslated)s
 """
 
 
@@ -113,14 +129,16 @@ def pdf_language(config: Config) -> str:
 
 
 def latex_elements(config: Config, source_language: str) -> dict[str, str]:
-    """The ``latex_elements`` of *config*'s edition (its language, title and author)."""
+    """The ``latex_elements`` of *config*'s edition (its language, title and author): what typesetting its
+    language needs and, with ``triglot_article_layout``, the article's design."""
     lang = config.language
     main = babel_name(lang)
     source = babel_name(source_language)
     languages = [source] if source != main else []
     values = {
-        "title": edition_title(config),
-        "author": edition_author(config),
+        # The PDF's title and author: those of the (project's, else triglot's) first LaTeX document.
+        "title": config.latex_documents[0][2],
+        "author": config.latex_documents[0][3],
         "pdflang": pdf_language(config),
         "parindent": r"1\zw" if lang == "ja" else "1.5em",
         "afterheading": "" if lang.split("_")[0] in INDENT_AFTER_HEADINGS else r"\triglot@afterheading",
@@ -130,18 +148,24 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
                          rf"{{\begin{{otherlanguage*}}{{{source}}}}}{{\end{{otherlanguage*}}}}" if languages else ""),
         "continued": escape(str(_("continued from previous page")), "lualatex"),
     }
-    return {
-        "papersize": "a4paper",
-        "pointsize": "11pt",
+    elements = {
         "babel": rf"\usepackage[{','.join([*languages, 'main=' + main])}]{{babel}}",
         "polyglossia": "",
         "fontpkg": FONTS % values,
+        "preamble": PREAMBLE % values,
+    }
+    if not config.triglot_article_layout:
+        return elements
+    return {
+        "papersize": "a4paper",
+        "pointsize": "11pt",
+        **elements,
         "fncychap": "",
         # A printed page: black headings and links (the PDF's links still work).
         "sphinxsetup": "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0,0,0}, OuterLinkColor={rgb}{0,0,0}, "
                        "HeaderFamily=\\rmfamily\\bfseries, "
                        "hmargin={2.7cm,2.7cm}, vmargin={2.5cm,3cm}",
-        "preamble": PREAMBLE % values,
+        "preamble": ARTICLE_PREAMBLE % values + elements["preamble"],
         "maketitle": r"\triglotmaketitle",
         "tableofcontents": "",
         "makeindex": "",
@@ -177,25 +201,33 @@ def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:
 
 
 def _apply(app: Sphinx, config: Config) -> None:
-    config.latex_engine = "lualatex"
+    """Set what the project (its conf.py, theme or extensions) left unset; its own ``latex_elements`` win."""
+    set_unset(config, "latex_engine", "lualatex")
     if config.language == "ja":
-        config.latex_docclass = {"howto": "ltjsarticle", "manual": "ltjsbook"}
-    config.latex_use_xindy = False
-    config.latex_domain_indices = False
+        set_unset(config, "latex_docclass", {"howto": "ltjsarticle", "manual": "ltjsbook"})
+    set_unset(config, "latex_use_xindy", False)
+    set_unset(config, "latex_domain_indices", False)
+    set_unset(config, "latex_documents", [(config.root_doc, f"{document_name(app, config)}.tex", edition_title(config),
+                                           edition_author(config), "howto")])
+    # The engine the LaTeX builder writes for (a theme may change the setting later, at builder-inited, once
+    # the builder has set up its TeX): triglot build runs LuaLaTeX, and only on TeX written for it.
+    app._triglot_latex_engine = config.latex_engine  # type: ignore[attr-defined]
+    if config.latex_engine != "lualatex":  # triglot's fonts and languages are set up for LuaLaTeX
+        return
     settings = project_settings(app)
-    config.latex_documents = [(config.root_doc, f"{document_name(app, config)}.tex", edition_title(config),
-                               edition_author(config), "howto")]
     source = settings.source_language if settings else "en"
     config.latex_elements = {**latex_elements(config, source), **config.latex_elements}
 
 
 class TitleBlockParagraphs(SphinxPostTransform):
-    """Wrap byline and dateline paragraphs in containers, which LaTeX styles by class."""
+    """Wrap byline and dateline paragraphs in containers, which LaTeX styles by class (article layout only)."""
 
     default_priority = 400
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
+        if not self.config.triglot_article_layout:
+            return
         for paragraph in list(self.document.findall(nodes.paragraph)):
             classes = [name for name in paragraph["classes"] if name in TITLE_BLOCK_CLASSES]
             if classes:
@@ -262,7 +294,7 @@ def _write_archival_metadata(app: Sphinx, exception: BaseException | None) -> No
     """Add the archival PDF's metadata to the TeX file Sphinx wrote (LuaLaTeX runs after Sphinx)."""
     if exception is not None or app.builder.name != "latex" or app.config.triglot_pdf_standard is False:
         return
-    path = Path(app.outdir) / f"{document_name(app, app.config)}.tex"
+    path = (Path(app.outdir) / output_name(app.config, "pdf")).with_suffix(".tex")
     if not path.is_file():
         return
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -276,7 +308,8 @@ def _write_archival_metadata(app: Sphinx, exception: BaseException | None) -> No
 def setup(app: Sphinx) -> None:
     """Apply the LaTeX set-up once the language is known (after the title is translated)."""
     app.add_config_value("triglot_pdf_standard", True, "env", types=frozenset({bool}))
+    app.add_config_value("triglot_article_layout", False, "env", types=frozenset({bool}))
     app.connect("build-finished", _write_archival_metadata)
-    app.connect("config-inited", _apply, priority=300)
+    app.connect("config-inited", _apply, priority=850)  # after the title is translated (800)
     app.add_post_transform(TitleBlockParagraphs)
     app.add_post_transform(FootnoteOnlyRubric)

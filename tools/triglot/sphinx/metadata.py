@@ -2,8 +2,9 @@
 
 conf.py strings never reach the POT (sphinx#1260), so the title, author and
 date live in the article's text. This module formats ``:pubdate:`` per
-language with Babel, and sets ``project``/``html_title`` of a translated
-edition from its catalog's translation of the title.
+language with Babel, and sets ``project`` of a translated edition from its
+catalog's translation of the title, and ``html_title`` to it when the
+project leaves ``html_title`` unset.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from triglot.fs import atomic_write
 
 from .project_settings import project_settings
 from .safety import safe_catalog
+from .unset import set_unset
 
 
 def publication_date(iso_date: str, locale: str) -> str:
@@ -70,7 +72,7 @@ def _apply(app: Sphinx, config: Config) -> None:
     config.triglot_title = title
     config.triglot_source_title = config.project
     config.triglot_author = _translated(app, config, config.author)
-    config.html_title = html.escape(title, quote=False)  # Furo prints html_title as HTML, unescaped
+    set_unset(config, "html_title", html.escape(title, quote=False))  # Furo prints html_title as HTML, unescaped
     config.project = title
 
 
@@ -106,5 +108,5 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("triglot_author", "", "env", types=frozenset({str}))
     app.add_role("pubdate", _pubdate_role)
     app.add_transform(MetaAttributes)
-    app.connect("config-inited", _apply, priority=200)
+    app.connect("config-inited", _apply, priority=800)  # after themes and extensions set the project's name
     app.connect("builder-inited", _write_edition_file)

@@ -29,14 +29,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from triglot.citation import Reference, bibtex, citation_key, csl_json, formatted_citation, ris
-from triglot.edition_files import download_file
 from triglot.fs import atomic_write
 
 from .alternates import HTML_BUILDERS, edition_path, site_languages
 from .edition_facts import EditionFacts, edition_facts, meta_description
 from .interface_strings import READER_MESSAGES, translate
 from .latex import document_name, typographic
-from .project_settings import project_settings
+from .outputs import download_path
 
 DESCRIPTION_LENGTH = 160  # characters: what search engines show
 CITE_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
@@ -107,7 +106,7 @@ def _meta(name: str, content: str, **extra: str) -> str:
 
 def citation_tags(app: Sphinx, facts: EditionFacts, reference: Reference) -> list[str]:
     """Highwire Press and Dublin Core tags of the edition's article page."""
-    pdf = download_file(_catalog(app), facts.language, "pdf")
+    pdf = download_path(app.config, "pdf")
     tags = [
         _meta("citation_title", facts.title),
         _meta("citation_author", facts.author),
@@ -149,7 +148,7 @@ def json_ld(app: Sphinx, facts: EditionFacts, reference: Reference) -> str:
         "datePublished": facts.date,
         "description": facts.description,
         "encoding": [{"@type": "MediaObject", "encodingFormat": media,
-                      "contentUrl": edition_url(app, facts.language, download_file(_catalog(app), facts.language, fmt))}
+                      "contentUrl": edition_url(app, facts.language, download_path(app.config, fmt))}
                      for fmt, media in (("pdf", "application/pdf"), ("epub", "application/epub+zip"))],
     }
     if facts.translator:
@@ -162,11 +161,6 @@ def json_ld(app: Sphinx, facts: EditionFacts, reference: Reference) -> str:
     # Translations are untrusted: nothing in the data may close the script element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
-
-
-def _catalog(app: Sphinx) -> str:
-    settings = project_settings(app)
-    return settings.catalog if settings else "edition"
 
 
 def cite_files(app: Sphinx) -> list[dict[str, str]]:

@@ -18,11 +18,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from triglot.edition_files import DOWNLOAD_FORMATS, download_file
+from triglot.edition_files import DOWNLOAD_FORMATS
 
 from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
-from .project_settings import project_settings
+from .outputs import download_path
 from .interface_strings import reader_strings
 
 HERE = Path(__file__).parent
@@ -35,8 +35,6 @@ def _fallback_count(doctree: nodes.document | None) -> int:
 def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     """What ``triglot/reader-bar.html`` needs to draw the bar of *pagename*."""
     lang, source, languages = site_languages(app)
-    settings = project_settings(app)
-    catalog = settings.catalog if settings else "index"
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
     others = [code for code in languages if code != lang]
@@ -47,8 +45,8 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
         "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}" if site_pages else "",
         "status_href": f"{to_edition_root}status.html" if site_pages else "",
         "downloads": [
-            {"label": label, "file": download_file(catalog, lang, fmt),
-             "href": to_edition_root + download_file(catalog, lang, fmt)}
+            {"label": label, "file": download_path(app.config, fmt),
+             "href": to_edition_root + download_path(app.config, fmt)}
             for fmt, label in DOWNLOAD_FORMATS
         ],
         "fallbacks": _fallback_count(doctree),
