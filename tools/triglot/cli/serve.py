@@ -119,7 +119,7 @@ def watch(settings: Settings, args: argparse.Namespace) -> int:
     # Listening first: a taken port is said at once, not after the build.
     with make_server(site, args.bind, args.port, live_handler(site, broadcaster)) as server:
         print(f"triglot: building {', '.join(settings.languages)} (html)", file=sys.stderr)
-        report(build_site(settings, list(settings.languages), ["html"]).results)
+        report(build_site(settings, list(settings.languages), ["html"]).results, settings.source_language)
         if not site.is_dir():
             raise TriglotError("no edition built: fix the errors above and run 'triglot serve --watch' again", site)
         stop = threading.Event()
