@@ -29,8 +29,9 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
 
-# A time of day: 15:00, 9：30, 15時, 15時30分 (the hour and minute read as 15:00 and as 1500, "at 1500 hours").
-_TIME = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?![\d:])|時(?:([0-5]?\d)分|(半))?)")
+# A time of day: 15:00, 9：30, 15時, 15時30分 (the hour and minute read as 15:00 and as 1500, "at 1500 hours");
+# not 1時間 (an hour), 時期 (a period), 時代 (an era).
+_TIME = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?![\d:])|時(?:([0-5]?\d)分|(半))?(?![間期代]))")
 # The numbers spelled out for each language: CLDR's cardinals and ordinals up to here, tens, and powers of ten.
 _SPELLED_VALUES = (*range(101), 1000, 10**6, 10**9)
 
