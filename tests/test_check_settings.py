@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from conftest import run_triglot
 
 from triglot.checks import REGISTRY, read_catalog, run_checks
 from triglot.config import Typography, load_settings
@@ -58,3 +60,15 @@ def test_a_bad_typography_setting_names_its_file_and_line(tmp_path: Path, table:
     with pytest.raises(TriglotError) as caught:
         load_settings(project)
     assert (caught.value.path, caught.value.line, caught.value.message) == (project / "pyproject.toml", line, message)
+
+
+def test_the_command_follows_the_projects_typography(tmp_path: Path) -> None:
+    project = _project(tmp_path, '[tool.triglot.typography]\nja_punctuation = "，．"\n')
+    po = project / "ja.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ja\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  '#: index.rst:1\nmsgid "Build, run."\nmsgstr "ビルド，実行．"\n\n'
+                  '#: index.rst:2\nmsgid "Build, test."\nmsgstr "ビルド、テスト。"\n', encoding="utf-8")
+    result = run_triglot("check", "--format", "json", "--disable", "textlint", str(po), cwd=project)
+    found = [(f["line"], f["check"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    line = _line_of(po, 'msgstr "ビルド、テスト。"')
+    assert found == [(line, "typo-ja-punctuation", "、 。 in Japanese text: use ，． and full-width （）「」！？：")]
