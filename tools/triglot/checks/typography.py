@@ -68,10 +68,10 @@ def russian_dash(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 
 @check("typo-double-space", FAMILY, "warning")
 def double_space(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """Two or more spaces in a row between words (unless the msgid has them too, or the project sets two after a full stop).
+    """Two or more spaces in a row between words (unless the msgid has them too).
 
     Bad:  msgstr "мягкая  сила"
-    Good: msgstr "мягкая сила"   ("…sila.  Next" with [tool.triglot.typography] sentence_spacing = 2)
+    Good: msgstr "мягкая сила"   ("…end.  Next" with [tool.triglot.typography] sentence_spacing = 2)
     """
     spacing = ctx.typography.sentence_spacing
     if doubled_spaces(plain_text(message.msgstr), spacing) and not doubled_spaces(plain_text(message.msgid), spacing):
@@ -79,8 +79,9 @@ def double_space(message: Message, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def doubled_spaces(text: str, sentence_spacing: int = 1) -> bool:
-    """True if *text* has spaces doubled between words (two after a sentence's end are right with *sentence_spacing* 2)."""
-    return any(not (sentence_spacing == 2 and match.group() == "  " and _SENTENCE_END.search(text, 0, match.start()))
+    """True if *text* has doubled spaces between words (with *sentence_spacing* 2, two after a sentence are right)."""
+    return any(not (sentence_spacing == 2 and match.group() == "  "
+                    and _SENTENCE_END.search(text[max(0, match.start() - 8):match.start()]))
                for match in _DOUBLE_SPACE.finditer(text))
 
 
