@@ -72,3 +72,29 @@ def test_the_command_follows_the_projects_typography(tmp_path: Path) -> None:
     found = [(f["line"], f["check"], f["message"]) for f in json.loads(result.stdout)["findings"]]
     line = _line_of(po, 'msgstr "ビルド、テスト。"')
     assert found == [(line, "typo-ja-punctuation", "、 。 in Japanese text: use ，． and full-width （）「」！？：")]
+
+
+@pytest.mark.parametrize(("lang", "word", "value"), [
+    ("es", "dos", 2), ("ru", "двумя", 2), ("ru", "восемнадцатый", 18), ("en", "eighteenth", 18),
+    ("de", "zwanzig", 20), ("fr", "décembre", 12), ("en", "decade", 10), ("pt_BR", "três", 3), ("cs", "dva", 2),
+])
+def test_number_words_of_every_language(lang: str, word: str, value: int) -> None:
+    from triglot.checks.numbers import number_words
+
+    assert value in number_words(lang)[word]
+
+
+def test_a_language_cldr_does_not_spell_has_no_number_words() -> None:
+    from triglot.checks.numbers import number_words
+
+    assert number_words("tlh") == {}
+
+
+def test_every_language_cldr_spells_gives_its_words() -> None:
+    from unicode_rbnf import RbnfEngine
+
+    from triglot.checks.numbers import number_words
+
+    # Chakma, Khmer and Tamil words hold vowel signs (combining marks), which Python's \w, and so the
+    # checks' word splitter, does not take as parts of a word: their spelled numbers are not read (yet).
+    assert {lang for lang in RbnfEngine.get_supported_languages() if not number_words(lang)} == {"ccp", "km", "ta"}

@@ -147,7 +147,7 @@ def number_words(lang: str) -> dict[str, frozenset[int]]:
             for purpose in (FormatPurpose.CARDINAL, FormatPurpose.ORDINAL):
                 try:
                     spelled = engine.format_number(value, purpose).text_by_ruleset.values()
-                except RbnfError:  # no rule for this value in this language
+                except (RbnfError, ValueError):  # no rule for this value or purpose (cs has no ordinals)
                     continue
                 for text in spelled:
                     if _WORD.fullmatch(text):
@@ -179,7 +179,7 @@ def spelled_numbers(text: str, lang: str) -> frozenset[str]:
         lower = word.lower()
         if lower in table:
             values |= table[lower]
-        elif _CYRILLIC.match(lower) and lang.split("_")[0] in ("ru", "uk", "be"):
+        elif _CYRILLIC.match(lower) and lang.split("_")[0] == "ru":  # pymorphy3 knows Russian only
             values |= table.get(_morph().parse(lower)[0].normal_form, frozenset())
     values.update(v for v in (_kanji_value(m.group()) for m in _KANJI_NUMBER.finditer(plain)) if v is not None)
     values.update(_roman_value(m.group()) for m in _ROMAN.finditer(plain))
