@@ -12,12 +12,19 @@ from pathlib import Path
 import pytest
 
 from triglot.checks import REGISTRY, read_catalog, run_checks
+from triglot.config import Typography
 from triglot.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path("tests/fixtures/checks")
 # Corpus-scope checks read several catalogs at once.
 GROUPS = {"consistency-source": ["consistency-source.po", "consistency-source-2.po"]}
+# The project's [tool.triglot.typography], where a fixture needs other than the defaults (as its header says).
+TYPOGRAPHY = {
+    "typo-double-space-sentences": Typography(sentence_spacing=2),
+    "typo-ja-punctuation-fullwidth-comma": Typography(ja_punctuation="，．"),
+    "typo-ja-punctuation-ascii": Typography(ja_punctuation=",."),
+}
 
 
 def _check_of(stem: str) -> str:
@@ -42,7 +49,8 @@ def test_fixture(name: str, glossary, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     files = [FIXTURES / f for f in GROUPS.get(name, [f"{name}.po"])]
     check = REGISTRY[_check_of(name)]
-    findings = run_checks([read_catalog(f) for f in files], [check], glossary)
+    findings = run_checks([read_catalog(f) for f in files], [check], glossary,
+                          typography=TYPOGRAPHY.get(name, Typography()))
     got = "".join(
         f"{f.file.name}:{f.line}: {f.severity} {f.check}: {f.message.replace(str(ROOT / FIXTURES), str(FIXTURES))}\n"
         for f in findings

@@ -40,7 +40,8 @@ def every_substitution(rst: str, keep_literals: bool) -> str:
 def numbers_every_substitution(text: str) -> tuple[frozenset[str], ...]:
     """:func:`numbers_in` as it was: the CJK units' substitution always run."""
     text = numbers._CJK_UNITS.sub(numbers._cjk_value, every_substitution(text, True).translate(numbers._FULLWIDTH))
-    return tuple(numbers.readings(match.group(1)) for match in numbers._NUMBER.finditer(text))
+    text, times = numbers.times_in(text)
+    return (*times, *(numbers.readings(match.group(1)) for match in numbers._NUMBER.finditer(text)))
 
 
 def texts_of(paths: list[Path]) -> list[str]:

@@ -14,12 +14,27 @@ from .errors import TriglotError
 from .languages import validate_language
 
 _KNOWN_KEYS = {"source_language", "languages", "docs", "locale", "glossary", "build", "catalog", "update_mode",
-               "babel_locales", "min_translated"}
+               "babel_locales", "min_translated", "typography"}
 UPDATE_MODES = ("triglot", "preserve")
 # A catalog layout: one name (Sphinx's gettext_compact as a string), Sphinx's True or False,
 # or a table of catalog names to document patterns.
 CatalogSpec = str | bool | dict[str, list[str]]
+# Japanese comma and full stop: the usual 、。, the ，． of technical writing, ，。, or ASCII ", ."
+JA_PUNCTUATION = ("、。", "，．", "，。", ",.")
+_TYPOGRAPHY_KEYS = {"ja_punctuation", "sentence_spacing"}
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$")
+
+
+@dataclass(frozen=True)
+class Typography:
+    """The project's typographic choices that checks follow (``[tool.triglot.typography]``).
+
+    ``ja_punctuation``: the Japanese comma and full stop (one of JA_PUNCTUATION);
+    ``sentence_spacing``: spaces after a full stop (2 as in the Python docs).
+    """
+
+    ja_punctuation: str = "、。"
+    sentence_spacing: int = 1
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,7 @@ class Settings:
     update_mode: str = "triglot"
     babel_locales: dict[str, str] = field(default_factory=dict)
     min_translated: float | None = None  # percent of passages an edition must show translated to be published
+    typography: Typography = Typography()
 
     @property
     def translations(self) -> tuple[str, ...]:
@@ -143,6 +159,7 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         update_mode=update_mode,
         babel_locales=babel_locales,
         min_translated=_min_translated(table, source),
+        typography=_typography(table, source),
     )
 
 
@@ -155,6 +172,27 @@ def _min_translated(table: dict, source: _Source) -> float | None:
         raise source.error(f"[tool.triglot] min_translated must be a percentage from 0 to 100, not {value!r}",
                            "min_translated")
     return float(value)
+
+
+def _typography(table: dict, source: _Source) -> Typography:
+    """``[tool.triglot.typography]``: the Japanese punctuation style and the spaces after a full stop."""
+    name = "tool.triglot.typography"
+    value = table.get("typography", {})
+    if not isinstance(value, dict):
+        raise source.error("[tool.triglot] typography must be a table: [tool.triglot.typography]", "typography")
+    unknown = sorted(set(value) - _TYPOGRAPHY_KEYS)
+    if unknown:
+        raise source.error(f"[{name}] has unknown setting(s): {', '.join(unknown)} "
+                           f"(known: {', '.join(sorted(_TYPOGRAPHY_KEYS))})", unknown[0], name)
+    punctuation = value.get("ja_punctuation", "、。")
+    if punctuation not in JA_PUNCTUATION:
+        raise source.error(f"[{name}] ja_punctuation must be one of {', '.join(map(repr, JA_PUNCTUATION))} "
+                           f"(the comma and the full stop), not {punctuation!r}", "ja_punctuation", name)
+    spacing = value.get("sentence_spacing", 1)
+    if isinstance(spacing, bool) or spacing not in (1, 2):
+        raise source.error(f"[{name}] sentence_spacing must be 1 or 2 (spaces after a full stop), not {spacing!r}",
+                           "sentence_spacing", name)
+    return Typography(punctuation, spacing)
 
 
 def _main_catalog(layout: CatalogSpec | None) -> str:

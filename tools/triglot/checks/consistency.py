@@ -37,9 +37,9 @@ def fuzzy(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     yield ctx.finding(message, "fuzzy: review the translation and remove the fuzzy flag")
 
 
-@check("identical", FAMILY, "warning")
+@check("identical", FAMILY, "warning", two_languages=True)
 def identical(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """The translation is the msgid unchanged, though it has words to translate.
+    """The translation is the msgid unchanged, though it has words to translate (not in en_GB beside en).
 
     Bad:  msgid "The soft power of a country"   msgstr "The soft power of a country"
     Good: msgid "NHK"   msgstr "NHK"   (names, numbers, code and signatures may stay as they are)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from .conventions import without_translator_notes
+from .conventions import rules, without_translator_notes
 from .model import Finding, Message
 from .plain import plain_text
 from .registry import CheckContext, check
@@ -29,28 +29,11 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
 
-_ENGLISH_WORDS = {
-    "zero": 0, "none": 0, "no": 0, "pair": 2, "pairs": 2, "triple": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "million": 1000000, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10,
-    "once": 1, "twice": 2, "single": 1, "double": 2, "dozen": 12, "half": 2,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}
-_RUSSIAN_LEMMAS = {
-    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "тридцать": 30, "сорок": 40,
-    "пятьдесят": 50, "сто": 100, "тысяча": 1000, "миллион": 1000000, "первый": 1, "второй": 2, "третий": 3,
-    "четвёртый": 4, "пятый": 5, "оба": 2, "двое": 2, "трое": 3, "полтора": 1, "ноль": 0, "пара": 2,
-}
-_FRENCH_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "cent": 100, "mille": 1000,
-    "premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2, "troisième": 3,
-    "zéro": 0, "aucun": 0, "aucune": 0, "paire": 2, "paires": 2, "couple": 2, "couples": 2, "triplet": 3,
-}
+# A time of day: 15:00, 9：30, 15時, 15時30分 (the hour and minute read as 15:00 and as 1500, "at 1500 hours");
+# not 1時間 (an hour), 時期 (a period), 時代 (an era).
+_TIME = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?![\d:])|時(?:([0-5]?\d)分|(半))?(?![間期代]))")
+# The numbers spelled out for each language: CLDR's cardinals and ordinals up to here, tens, and powers of ten.
+_SPELLED_VALUES = (*range(101), 1000, 10**6, 10**9)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -82,11 +65,27 @@ def readings(token: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def numbers_in(text: str) -> tuple[frozenset[str], ...]:
-    """The numbers written with digits in *text* (markup removed), each as its set of readings."""
+    """The numbers written with digits in *text* (markup removed), each as its set of readings; a time as one."""
     plain = plain_text(text, keep_literals=True).translate(_FULLWIDTH)
     if any(unit in plain for unit in "億万千"):  # every match of _CJK_UNITS ends after one of them
         plain = _CJK_UNITS.sub(_cjk_value, plain)
-    return tuple(readings(match.group(1)) for match in _NUMBER.finditer(plain))
+    plain, times = times_in(plain)
+    return (*times, *(readings(match.group(1)) for match in _NUMBER.finditer(plain)))
+
+
+def times_in(plain: str) -> tuple[str, list[frozenset[str]]]:
+    """*plain* with its times of day blanked out, and each time's readings: 15:00 is also 1500 and 15時."""
+    if ":" not in plain and "：" not in plain and "時" not in plain:
+        return plain, []
+    times = []
+    for match in _TIME.finditer(plain):
+        hour = int(match.group(1))
+        minute = 30 if match.group(4) else int(match.group(2) or match.group(3) or 0)
+        values = {f"{hour}:{minute:02}", str(hour * 100 + minute)}
+        if not minute:
+            values.add(str(hour))  # 15時 is also "15 o'clock"
+        times.append(frozenset(values))
+    return _TIME.sub(lambda match: " " * len(match.group()), plain), times
 
 
 def _cjk_value(match: re.Match[str]) -> str:
@@ -123,48 +122,90 @@ def _morph():  # pragma: no cover - loaded once
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@functools.cache
+def number_words(lang: str) -> dict[str, frozenset[int]]:
+    """The words that name a number in *lang*, lower-cased, with their values.
+
+    CLDR's spelled-out cardinals and ordinals in every case and gender (from
+    unicode-rbnf: "dos", "двух", "eighteenth"), the month names (Babel: "May"
+    is 5) and the counting words of ``conventions.yaml`` ("decade", "pair").
+    """
+    from babel import Locale, UnknownLocaleError
+    from unicode_rbnf import FormatPurpose, RbnfEngine
+    from unicode_rbnf.engine import RbnfError
+
+    found: dict[str, set[int]] = {}
+
+    def add(word: str, value: int) -> None:
+        found.setdefault(word.lower(), set()).add(value)
+
+    supported = set(RbnfEngine.get_supported_languages())
+    code = lang if lang in supported else lang.split("_")[0]
+    if code in supported:
+        engine = RbnfEngine.for_language(code)
+        for value in _SPELLED_VALUES:
+            for purpose in (FormatPurpose.CARDINAL, FormatPurpose.ORDINAL):
+                try:
+                    spelled = engine.format_number(value, purpose).text_by_ruleset.values()
+                except (RbnfError, ValueError):  # no rule for this value or purpose (cs has no ordinals)
+                    continue
+                for text in spelled:
+                    if _WORD.fullmatch(text):
+                        add(text, value)
+    try:
+        months = Locale.parse(lang).months
+    except (UnknownLocaleError, ValueError):
+        months = {}
+    for context in months.values():
+        for number, name in context.get("wide", {}).items():
+            if _WORD.fullmatch(name):
+                add(name, number)
+    for word, value in (rules("number_words", lang) or {}).items():
+        add(word, value)
+    return {word: frozenset(values) for word, values in found.items()}
+
+
 @functools.lru_cache(maxsize=65536)
-def spelled_numbers(text: str) -> frozenset[str]:
-    """Numbers written as words (English, French, Russian in any form), kanji or Roman numerals.
+def spelled_numbers(text: str, lang: str) -> frozenset[str]:
+    """Numbers written as words of *lang* (Russian in any form), kanji or Roman numerals.
 
     These satisfy a number of the other side but are never reported as extra:
     words such as «один» or 一 have other meanings too.
     """
     plain = plain_text(text)
+    table = number_words(lang)
     values: set[int] = set()
     for word in _WORD.findall(plain):
         lower = word.lower()
-        if lower in _ENGLISH_WORDS:
-            values.add(_ENGLISH_WORDS[lower])
-        elif lower in _FRENCH_WORDS:
-            values.add(_FRENCH_WORDS[lower])
-        elif _CYRILLIC.match(lower):
-            lemma = _morph().parse(lower)[0].normal_form
-            if lemma in _RUSSIAN_LEMMAS:
-                values.add(_RUSSIAN_LEMMAS[lemma])
+        if lower in table:
+            values |= table[lower]
+        elif _CYRILLIC.match(lower) and lang.split("_")[0] == "ru":  # pymorphy3 knows Russian only
+            values |= table.get(_morph().parse(lower)[0].normal_form, frozenset())
     values.update(v for v in (_kanji_value(m.group()) for m in _KANJI_NUMBER.finditer(plain)) if v is not None)
     values.update(_roman_value(m.group()) for m in _ROMAN.finditer(plain))
     return frozenset(str(v) for v in values)
 
 
-def number_difference(msgid: str, msgstr: str) -> tuple[list[str], list[str]]:
-    """Numbers of *msgid* absent from *msgstr*, and numbers of *msgstr* absent from *msgid*."""
+def number_difference(msgid: str, msgstr: str, source_language: str = "en",
+                      lang: str = "en") -> tuple[list[str], list[str]]:
+    """Numbers of *msgid* (in *source_language*) absent from *msgstr* (in *lang*), and the reverse."""
     source, target = numbers_in(msgid), numbers_in(msgstr)
     target_values, source_values = set().union(*target), set().union(*source)
     missing = [r for r in source if not r & target_values]
     extra = [r for r in target if not r & source_values]
     if missing:  # only then look for numbers written as words
-        target_values |= spelled_numbers(msgstr)
+        target_values |= spelled_numbers(msgstr, lang)
         missing = [r for r in missing if not r & target_values]
     if extra:
-        source_values |= spelled_numbers(msgid)
+        source_values |= spelled_numbers(msgid, source_language)
         extra = [r for r in extra if not r & source_values]
     missing, extra = [_shown(r) for r in missing], [_shown(r) for r in extra]
     return sorted(set(missing), key=_sort_key), sorted(set(extra), key=_sort_key)
 
 
 def _shown(values: frozenset[str]) -> str:
-    return min(values, key=lambda v: (len(v), v))
+    """The reading to show: a time as a time (9:30), otherwise the shortest."""
+    return min(values, key=lambda v: (":" not in v, len(v), v))
 
 
 def _sort_key(value: str) -> tuple[int, str]:
@@ -188,7 +229,8 @@ def mismatch(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Good: msgid "in 1992, 30% of …"   msgstr "в 1992 году 30 % …"   (ja: 1992年、３０％)
     (A translator's note, «[Примеч. пер.: …]» or 〔訳注：…〕, is the translator's own words and is left out.)
     """
-    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang))
+    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang),
+                                       ctx.source_language, ctx.lang)
     if missing or extra:
         yield ctx.finding(message, "numbers differ: " + _describe(missing, extra))
 
@@ -200,6 +242,7 @@ def fuzzy_numbers(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Bad:  #, fuzzy / #| msgid "In 2003 …" / msgid "In 2004 …"   msgstr "В 2003 году …"
     Good: #, fuzzy / #| msgid "In 2003 …" / msgid "In 2004 …"   msgstr "В 2004 году …"
     """
-    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang))
+    missing, extra = number_difference(message.msgid, without_translator_notes(message.msgstr, ctx.lang),
+                                       ctx.source_language, ctx.lang)
     if missing or extra:
         yield ctx.finding(message, "fuzzy translation with outdated numbers: " + _describe(missing, extra))

@@ -22,7 +22,8 @@ _TITLE_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL
 #: A footnote or citation reference (``[1]_``, ``[#note]_``), with the escaped space before it.
 NOTE_REFERENCE = re.compile(r"(?P<escape>\\ )?\[(?:#[\w.-]*|\*|\d+|[\w.-]+)\]_")
 _SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|(?:__?)?")
-_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>`]+")
+# A URL ends at a space or at CJK text glued to it ("详见https://x.org/a约90%的用户").
+_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>`\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 _EMPHASIS = re.compile(r"(\*\*?)(?=\S)(.+?)(?<=\S)\1")
 _ESCAPED_SPACE = re.compile(r"\\ ")
 _ESCAPE = re.compile(r"\\(.)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from triglot.config import Typography
 from triglot.errors import TriglotError
 
 from .model import SEVERITIES, Catalog, Finding, Message
@@ -23,7 +24,9 @@ class Check:
     (one catalog) or ``corpus`` (every catalog of one language in the run).
     A check that is not ``silenceable`` ignores the translator's
     ``triglot: ignore`` comments and flags (the PO file is untrusted); only
-    ``--disable`` turns it off.
+    ``--disable`` turns it off. A check that compares ``two_languages``
+    (a translation left as its source) does not run on a regional variant of
+    the source language (``en_GB`` beside ``en``), where most text stays as it is.
     """
 
     id: str
@@ -36,6 +39,7 @@ class Check:
     applies_to: str = "translated"
     needs_glossary: bool = False
     silenceable: bool = True
+    two_languages: bool = False
 
     @property
     def doc(self) -> str:
@@ -47,9 +51,12 @@ class Check:
         """The first line of the docstring."""
         return self.doc.splitlines()[0] if self.doc else ""
 
-    def runs_for(self, lang: str) -> bool:
-        """True if the check applies to catalogs in *lang*."""
-        return self.languages is None or lang.split("_")[0] in self.languages
+    def runs_for(self, lang: str, source_language: str = "en") -> bool:
+        """True if the check applies to catalogs in *lang*, translated from *source_language*."""
+        base = lang.split("_")[0]
+        if self.two_languages and base == source_language.split("_")[0]:
+            return False
+        return self.languages is None or base in self.languages
 
 
 REGISTRY: dict[str, Check] = {}
@@ -57,7 +64,8 @@ REGISTRY: dict[str, Check] = {}
 
 def check(id: str, family: str, severity: str, *, default: bool = True, scope: str = "message",
           languages: Iterable[str] | None = None, applies_to: str = "translated",
-          needs_glossary: bool = False, silenceable: bool = True) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+          needs_glossary: bool = False, silenceable: bool = True,
+          two_languages: bool = False) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
     """Register the decorated function as a check (see :class:`Check`)."""
     if severity not in SEVERITIES or scope not in SCOPES:
         raise ValueError(f"check {id}: bad severity {severity!r} or scope {scope!r}")
@@ -67,7 +75,7 @@ def check(id: str, family: str, severity: str, *, default: bool = True, scope: s
             raise ValueError(f"check {id!r} registered twice")
         REGISTRY[id] = Check(id, family, severity, default, scope, function,
                              frozenset(languages) if languages is not None else None, applies_to, needs_glossary,
-                             silenceable)
+                             silenceable, two_languages)
         return function
 
     return register
@@ -75,12 +83,15 @@ def check(id: str, family: str, severity: str, *, default: bool = True, scope: s
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check knows besides its input: itself, the language, the glossary, every catalog of the language."""
+    """What a check knows besides its input: itself, the language, the glossary, every catalog of the language,
+    the source language and the project's typography settings."""
 
     check: Check
     lang: str
     glossary: Any = None
     catalogs: tuple[Catalog, ...] = ()
+    source_language: str = "en"
+    typography: Typography = Typography()
 
     def finding(self, message: Message, text: str, *, severity: str | None = None,
                 line: int | None = None, path: Path | None = None) -> Finding:

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from triglot.config import Typography
+
 from .model import Catalog, Finding, Message, severity_rank
 from .registry import Check, CheckContext
 
@@ -18,8 +20,12 @@ PARALLEL_THRESHOLD = 5000
 
 
 def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: Any = None,
-               jobs: int | None = None) -> list[Finding]:
+               jobs: int | None = None, source_language: str = "en",
+               typography: Typography = Typography()) -> list[Finding]:
     """Every finding of *checks* on *catalogs*, minus those silenced in the PO file, sorted by file and line.
+
+    The catalogs translate *source_language*; *typography* is the project's
+    choice where languages allow several styles.
 
     Message checks run message by message (all checks on one message, then the
     next), so the parse of a message is reused by every check that needs it.
@@ -33,7 +39,8 @@ def run_checks(catalogs: Sequence[Catalog], checks: Iterable[Check], glossary: A
     findings: list[Finding] = []
     for lang, group in by_lang.items():
         shared = tuple(group)
-        contexts = [CheckContext(c, lang, glossary, shared) for c in checks if c.runs_for(lang)]
+        contexts = [CheckContext(c, lang, glossary, shared, source_language, typography)
+                    for c in checks if c.runs_for(lang, source_language)]
         for found in _run_language(contexts, group, jobs):
             message = messages.get((found.file, found.line))
             check = next(ctx.check for ctx in contexts if ctx.check.id == found.check)

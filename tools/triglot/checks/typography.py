@@ -18,6 +18,7 @@ _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _SPACE_BEFORE_DASH = re.compile(r"(?<=\S) —")
 _HYPHEN_AS_DASH = re.compile(r"(?<=\w) - (?=\w)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][)\"'»”’]*$")
 _JAPANESE = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
 _JAPANESE_CHAR = re.compile(rf"[{_JAPANESE}]")
 _ASCII_MARK = re.compile(r"[,.!?:;()\"]")
@@ -70,24 +71,34 @@ def double_space(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     """Two or more spaces in a row between words (unless the msgid has them too).
 
     Bad:  msgstr "мягкая  сила"
-    Good: msgstr "мягкая сила"
+    Good: msgstr "мягкая сила"   ("…end.  Next" with [tool.triglot.typography] sentence_spacing = 2)
     """
-    if _DOUBLE_SPACE.search(plain_text(message.msgstr)) and not _DOUBLE_SPACE.search(plain_text(message.msgid)):
+    spacing = ctx.typography.sentence_spacing
+    if doubled_spaces(plain_text(message.msgstr), spacing) and not doubled_spaces(plain_text(message.msgid), spacing):
         yield ctx.finding(message, "doubled space between words")
+
+
+def doubled_spaces(text: str, sentence_spacing: int = 1) -> bool:
+    """True if *text* has doubled spaces between words (with *sentence_spacing* 2, two after a sentence are right)."""
+    return any(not (sentence_spacing == 2 and match.group() == "  "
+                    and _SENTENCE_END.search(text[max(0, match.start() - 8):match.start()]))
+               for match in _DOUBLE_SPACE.finditer(text))
 
 
 @check("typo-ja-punctuation", FAMILY, "warning", languages=["ja"])
 def japanese_punctuation(message: Message, ctx: CheckContext) -> Iterator[Finding]:
-    """Japanese text uses full-width punctuation (、。（）「」！？：), not ASCII marks.
+    """Japanese text uses the project's comma and full stop (、。 unless set otherwise) and full-width （）「」！？：.
 
-    Bad:  msgstr "日本の外交(文化外交),そして\\"広報\\"."
-    Good: msgstr "日本の外交（文化外交）、そして「広報」。"
+    Bad:  msgstr "日本の外交(文化外交),そして\\"広報\\"."   (or "…，…．" where the project writes 、。)
+    Good: msgstr "日本の外交（文化外交）、そして「広報」。"   (or "…，…．" with ja_punctuation = "，．")
     """
+    comma, stop = ctx.typography.ja_punctuation
     text = plain_text(message.msgstr)
-    marks = sorted({m.group() for m in _ASCII_MARK.finditer(text) if _in_japanese(text, m.start())})
+    marks = {m.group() for m in _ASCII_MARK.finditer(text) if m.group() not in (comma, stop) and _in_japanese(text, m.start())}
+    marks |= {mark for mark in "、。，．" if mark in text and mark not in (comma, stop)}
     if marks:
-        yield ctx.finding(message, f"half-width {' '.join(marks)} in Japanese text: use full-width punctuation "
-                                   "(、。（）「」！？：)")
+        yield ctx.finding(message, f"{' '.join(sorted(marks))} in Japanese text: use {comma}{stop} and full-width "
+                                   "（）「」！？：")
 
 
 def _in_japanese(text: str, index: int) -> bool:

@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
                                                           layout.po_path(lang, INTERFACE_DOMAIN))]
         files = [(path, settings.root) for path in candidates if os.path.lexists(path)]
     catalogs = read_catalogs(files, langs)
-    findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs)
+    findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs,
+                          **({"source_language": settings.source_language, "typography": settings.typography}
+                             if settings is not None else {}))
     if args.format == "json":
         sys.stdout.write(as_json(findings, len(catalogs)))
     elif args.format == "github":

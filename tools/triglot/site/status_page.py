@@ -98,7 +98,8 @@ def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     if not paths:
         return ()
     glossary = load_glossary(settings.glossary, root=settings.root) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(path, lang, root=settings.root) for path in paths], select_checks(), glossary)
+    found = run_checks([read_catalog(path, lang, root=settings.root) for path in paths], select_checks(), glossary,
+                       source_language=settings.source_language, typography=settings.typography)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
                  for f in found)
 
