@@ -3,6 +3,11 @@
 Each problem that makes a build refuse a translation is an error of one of
 the ``markup-*`` checks below; a translator's ``# triglot: ignore`` comment
 cannot silence them, since the build refuses the translation all the same.
+
+The parse is reStructuredText's: a message from MyST Markdown sources gets
+only the checks that do not read markup (control characters, length), and
+its catalog one ``markup-myst`` note saying so. The build's guard is not
+changed by this: it still reads every translation as reStructuredText.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Iterator
 
 from triglot.refusal import translation_problems, without_noqa
 
-from .model import Finding, Message
+from .model import Catalog, Finding, Message
 from .registry import CheckContext, check
 
 FAMILY = "markup"
@@ -70,8 +75,14 @@ DECISION_CHECKS = {
 }
 
 
+# The decision's checks that do not read markup, and so hold for MyST messages too.
+TEXT_CHECKS = frozenset({"markup-control", "markup-length"})
+
+
 def _register_decision_check(check_id: str, doc: str) -> None:
     def reported(message: Message, ctx: CheckContext) -> Iterator[Finding]:
+        if message.myst and check_id not in TEXT_CHECKS:
+            return
         for problem in translation_problems(message.msgid, message.msgstr):
             if problem.check == check_id:
                 yield ctx.finding(message, problem.text)
@@ -91,6 +102,8 @@ def glued_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
     Bad:  msgid "the :term:`soft power` of Japan"   msgstr "日本の:term:`ソフトパワー <soft power>`は"
     Good: msgid "the :term:`soft power` of Japan"   msgstr "日本の\\ :term:`ソフトパワー <soft power>`\\ は"
     """
+    if message.myst:
+        return
     source = [(_token_kind(match), bool(_glued_sides(message.msgid, match))) for match in _INLINE.finditer(message.msgid)]
     # A kind the msgid uses as markup, and never glued itself (x*(a+b) is arithmetic, not emphasis).
     kinds = {kind for kind, _ in source} - {kind for kind, glued in source if glued}
@@ -100,6 +113,29 @@ def glued_markup(message: Message, ctx: CheckContext) -> Iterator[Finding]:
         if glued and _token_kind(match) in kinds:
             yield ctx.finding(message, f"{match.group()} touches the text {' and '.join(glued)} it, so it is not "
                                        f"markup; put an escaped space (\\ ) between them")
+
+
+@check("markup-myst", FAMILY, "info", scope="catalog", silenceable=False)
+def myst_note(catalog: Catalog, ctx: CheckContext) -> Iterator[Finding]:
+    """Messages from MyST Markdown sources (``#:`` references to ``.md`` files): markup checks are skipped for them.
+
+    The markup checks read reStructuredText; on Markdown they would be false alarms. Said once per catalog.
+    Bad:  #: pages/index.md:3  msgid "See [the guide](guide.md)."  (markup not checked)
+    Good: #: docs/index.rst:3  msgid "See `the guide <guide.html>`_."
+    """
+    myst = [message for message in catalog.messages if message.myst]
+    if myst:
+        refused = sum(1 for message in myst if message.translated and message.msgctxt is None
+                      and _refused_for_markup(message))
+        yield ctx.finding(myst[0], f"{len(myst)} of {len(catalog.messages)} messages come from MyST Markdown "
+                                   "sources: the markup checks read reStructuredText and are skipped for them "
+                                   "(control characters and length are still checked); the build's guard reads "
+                                   f"reStructuredText too and refuses {refused} of their translations")
+
+
+def _refused_for_markup(message: Message) -> bool:
+    """True if the build's guard refuses *message*'s translation for its markup (not its text)."""
+    return any(problem.check not in TEXT_CHECKS for problem in translation_problems(message.msgid, message.msgstr))
 
 
 def _glued_sides(text: str, match: re.Match[str]) -> list[str]:

@@ -38,7 +38,8 @@ class Message:
     """One PO entry as the checks see it.
 
     ``line`` is the PO line of the ``msgstr`` keyword; ``ignored`` holds the
-    check ids (or families, or ``"all"``) silenced for this message.
+    check ids (or families, or ``"all"``) silenced for this message; ``myst``
+    says that it comes from MyST Markdown sources, not reStructuredText.
     """
 
     path: Path
@@ -50,6 +51,7 @@ class Message:
     previous_msgid: str | None = None
     occurrences: tuple[str, ...] = ()
     ignored: frozenset[str] = frozenset()
+    myst: bool = False
 
     @property
     def translated(self) -> bool:

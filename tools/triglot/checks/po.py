@@ -7,11 +7,15 @@ an unparsable catalog is reported instead of being checked wrongly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from triglot.catalog import Entry, read_po
 
 from .model import Catalog, Message, ignored_ids
+
+# Source file endings that myst-parser reads.
+MARKDOWN_SUFFIXES = (".md", ".myst")
 
 
 def read_catalog(path: Path, lang: str | None = None, root: Path | None = None) -> Catalog:
@@ -23,7 +27,24 @@ def read_catalog(path: Path, lang: str | None = None, root: Path | None = None) 
     catalog = read_po(path, root=root)
     language = lang or (catalog.header_field("Language") or "").strip() or _lang_from_path(path)
     messages = tuple(_message(entry, path) for entry in catalog.messages if entry.msgid)
-    return Catalog(path, language, messages)
+    return Catalog(path, language, _with_myst(messages))
+
+
+def _with_myst(messages: tuple[Message, ...]) -> tuple[Message, ...]:
+    """*messages*, marked as MyST where every ``#:`` reference names a Markdown source.
+
+    A message without references is marked as most of the catalog's messages with references are.
+    """
+    sourced = [all(_is_markdown(place) for place in m.occurrences) for m in messages if m.occurrences]
+    default = sum(sourced) * 2 > len(sourced)
+    return tuple(replace(m, myst=all(_is_markdown(place) for place in m.occurrences) if m.occurrences else default)
+                 for m in messages)
+
+
+def _is_markdown(reference: str) -> bool:
+    """True if a ``#:`` reference (``path:line`` or ``path``) names a ``.md`` or ``.myst`` file."""
+    path = reference.rsplit(":", 1)[0] if reference.rsplit(":", 1)[-1].isdigit() else reference
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _lang_from_path(path: Path) -> str:
