@@ -60,8 +60,26 @@ class MarkFallback(SphinxTransform):
         record(self.env, self.env.current_document.docname, len(passages), len(passages) - len(fallback))
         for node in fallback:
             node["classes"] += [FALLBACK_CLASS, f"language-{source}"]
-            if isinstance(node, nodes.paragraph):
+            if isinstance(node, nodes.paragraph) and not _bibliographic(node):
                 node.insert(0, fallback_mark(lang, source))
+
+
+def _bibliographic(node: nodes.Element) -> bool:
+    """True if *node* is in the field list atop the document (MyST's front matter, RST's ``:date:`` fields).
+
+    Docutils' DocInfo transform, which runs later, turns those fields into data (``date``, ``author``…)
+    that extensions read as text (ablog parses the date), so they get no mark.
+    """
+    field_list = next((parent for parent in _ancestors(node) if isinstance(parent, nodes.field_list)), None)
+    return field_list is not None and isinstance(field_list.parent, nodes.document)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 def setup(app: Sphinx) -> None:

@@ -48,10 +48,15 @@ def first_paragraph_text(doctree: nodes.document | None, length: int = DESCRIPTI
     for paragraph in doctree.findall(nodes.paragraph):
         if {"byline", "dateline"} & set(paragraph["classes"]):
             continue
-        text = " ".join(paragraph.astext().split())
+        text = " ".join(_visible_text(paragraph).split())
         if len(text) >= 20:
             return shorten(text, length)
     return ""
+
+
+def _visible_text(node: nodes.Element) -> str:
+    """The text of *node* without its raw output (the fallback mark is HTML, not words)."""
+    return "".join(text.astext() for text in node.findall(nodes.Text) if not isinstance(text.parent, nodes.raw))
 
 
 def shorten(text: str, length: int) -> str:
