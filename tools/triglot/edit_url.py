@@ -28,14 +28,15 @@ def template_problem(template: str) -> str | None:
     if scheme.group(1).lower() in _SCRIPT_SCHEMES:
         return f"may not use the {scheme.group(1)}: scheme (it would run in the reader's page)"
     try:
-        fields = [name for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as exc:
         return f"is not a valid template ({exc}); write a literal brace as {{{{ or }}}}"
-    unknown = sorted({name for name in fields if name not in PLACEHOLDERS})
+    unknown = sorted({name for name, _, _ in fields if name not in PLACEHOLDERS})
     if unknown:
         return (f"has unknown placeholder(s) {', '.join('{' + name + '}' for name in unknown)}; "
                 f"known: {', '.join('{' + name + '}' for name in PLACEHOLDERS)}")
-    if any(spec or conversion for _, name, spec, conversion in string.Formatter().parse(template) if name):
+    if any(spec or conversion for _, spec, conversion in fields):
         return "placeholders take no format spec or conversion: write {line}, not {line:d} or {line!r}"
     return None
 

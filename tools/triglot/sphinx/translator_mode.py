@@ -18,6 +18,7 @@ page so that saving a catalog refreshes the records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from triglot.catalog.parse import read_po
 from triglot.config import Settings
 from triglot.edit_url import edit_link
 from triglot.errors import TriglotError
+from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 from triglot.refusal import refusal_reason
 
 from .alternates import HTML_BUILDERS
@@ -52,13 +54,17 @@ class LanguageCatalogs:
     findings: dict[tuple[Path, int], list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
 
 
-def _read(settings: Settings, lang: str, catalogs: dict[str, Path]) -> LanguageCatalogs:
+def _read(settings: Settings, lang: str, catalogs: dict[str, Path], interface: Path) -> LanguageCatalogs:
+    """The entries of *catalogs*; the findings of ``triglot check`` on them and on the *interface* catalog."""
     from triglot.checks import run_checks, select_checks
     from triglot.checks.po import read_catalog
     from triglot.glossary import project_glossary
 
     read = LanguageCatalogs()
     checked = []
+    for path in [interface] if interface.is_file() else []:
+        with contextlib.suppress(TriglotError):
+            checked.append(read_catalog(path, lang, root=settings.root))
     for name, path in catalogs.items():
         try:
             catalog = read_po(path, root=settings.root)
@@ -82,10 +88,10 @@ def _state(entry: Entry | None, translated: bool, allow_fuzzy: bool) -> tuple[st
     """The passage's state and, when refused, why."""
     if entry is None or not entry.msgstr:
         return "untranslated", None
-    if entry.fuzzy and not (allow_fuzzy and translated):
-        return "fuzzy", None
+    if entry.fuzzy and not allow_fuzzy:
+        return "fuzzy", None  # the build does not use it
     if translated:
-        return "translated", None
+        return ("fuzzy" if entry.fuzzy else "translated"), None
     return "refused", refusal_reason(entry.msgid, entry.msgstr) or DROPPED
 
 
@@ -159,14 +165,19 @@ def _catalogs(app: Sphinx) -> LanguageCatalogs | None:
         return None
     cached = getattr(app, "_triglot_translator", None)
     if cached is None:
-        cached = _read(settings, lang, sphinx_layout(app, settings).catalog_files(lang, settings.root))
+        layout = sphinx_layout(app, settings)
+        cached = _read(settings, lang, layout.catalog_files(lang, settings.root),
+                       layout.po_path(lang, INTERFACE_DOMAIN))
         app._triglot_translator = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _forget(app: Sphinx, *args: object) -> None:
-    """A new build (``triglot serve --watch`` keeps the process): read the catalogs again."""
+def _refresh(app: Sphinx, env: object, docnames: list[str]) -> None:
+    """Before the documents are read (in this process, before parallel readers fork): read the catalogs again
+    (``triglot serve --watch`` may keep the process from one build to the next)."""
     app.__dict__.pop("_triglot_translator", None)
+    if docnames:
+        _catalogs(app)
 
 
 def _add_assets(app: Sphinx) -> None:
@@ -179,4 +190,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(NoteMessages)
     app.add_transform(AddRecords)
     app.connect("builder-inited", _add_assets)
-    app.connect("env-before-read-docs", _forget)
+    app.connect("env-before-read-docs", _refresh)
