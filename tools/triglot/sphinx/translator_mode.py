@@ -47,8 +47,8 @@ DROPPED = "the build did not use it: Sphinx or triglot's confined parse dropped 
 
 @dataclass
 class LanguageCatalogs:
-    """Every catalog entry of one language by msgid (the document's own catalog first), and the findings by
-    (PO file, msgstr line)."""
+    """Every catalog entry of one language by msgid (catalog name, file, entry), and ``triglot check``'s
+    findings by (PO file, msgstr line)."""
 
     entries: dict[str, list[tuple[str, Path, Entry]]] = field(default_factory=lambda: defaultdict(list))
     findings: dict[tuple[Path, int], list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
