@@ -127,14 +127,21 @@ class AddRecords(SphinxTransform):
             self.env.note_dependency(str(path))
         records = []
         for number, (node, msgid) in enumerate(noted, 1):
-            if not node["ids"]:
-                node["ids"].append(f"{ID_PREFIX}{number}")
-                self.document.ids[node["ids"][-1]] = node
-            records.append(self._record(node, msgid, read, settings, lang, own))
+            records.append(self._place(node, number) | self._record(node, msgid, read, settings, lang, own))
         data = json.dumps(records, ensure_ascii=False, sort_keys=True)
         data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
         self.document.append(nodes.raw("", f'<script type="application/json" id="{DATA_ID}">{data}</script>\n',
                                        format="html"))
+
+    def _place(self, node: nodes.Element, number: int) -> dict[str, str]:
+        """Where the page shows *node*: its id; for a section's title, the section's (the heading keeps its
+        markup); else an id given here."""
+        if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section) and node.parent["ids"]:
+            return {"section": node.parent["ids"][0]}
+        if not node["ids"]:
+            node["ids"].append(f"{ID_PREFIX}{number}")
+            self.document.ids[node["ids"][-1]] = node
+        return {"id": node["ids"][0]}
 
     def _record(self, node: nodes.Element, msgid: str, read: LanguageCatalogs, settings: Settings, lang: str,
                 own: str | None) -> dict:
@@ -142,7 +149,7 @@ class AddRecords(SphinxTransform):
         name, path, entry = found[0] if found else (None, None, None)
         state, reason = _state(entry, bool(node.get("translated")),
                                self.config.gettext_allow_fuzzy_translations)
-        record: dict = {"id": node["ids"][0], "state": state}
+        record: dict = {"state": state}
         if reason:
             record["reason"] = reason
         if entry is not None and path is not None:

@@ -68,9 +68,15 @@
     return aside;
   }
 
+  /** A section's own heading (its title). */
+  function headingOf(section) {
+    return section && section.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
+  }
+
   function show(records) {
     records.forEach(function (record) {
-      var target = document.getElementById(record.id);
+      var target = record.section ? headingOf(document.getElementById(record.section))
+                                  : document.getElementById(record.id);
       if (target) target.after(box(record));
     });
     var button = element("button", BOX + "-toggle", "Translator mode: on (turn off)");
