@@ -10,11 +10,12 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from .edit_url import template_problem
 from .errors import TriglotError
 from .languages import validate_language
 
 _KNOWN_KEYS = {"source_language", "languages", "docs", "locale", "glossary", "build", "catalog", "update_mode",
-               "babel_locales", "min_translated", "typography"}
+               "babel_locales", "min_translated", "typography", "edit_url"}
 UPDATE_MODES = ("triglot", "preserve")
 # A catalog layout: one name (Sphinx's gettext_compact as a string), Sphinx's True or False,
 # or a table of catalog names to document patterns.
@@ -55,6 +56,7 @@ class Settings:
     babel_locales: dict[str, str] = field(default_factory=dict)
     min_translated: float | None = None  # percent of passages an edition must show translated to be published
     typography: Typography = Typography()
+    edit_url: str | None = None  # the translator mode's edit link template (triglot.edit_url)
 
     @property
     def translations(self) -> tuple[str, ...]:
@@ -160,6 +162,7 @@ def _settings_from_table(table: dict, source: _Source) -> Settings:
         babel_locales=babel_locales,
         min_translated=_min_translated(table, source),
         typography=_typography(table, source),
+        edit_url=_edit_url(table, source),
     )
 
 
@@ -193,6 +196,17 @@ def _typography(table: dict, source: _Source) -> Typography:
         raise source.error(f"[{name}] sentence_spacing must be 1 or 2 (spaces after a full stop), not {spacing!r}",
                            "sentence_spacing", name)
     return Typography(punctuation, spacing)
+
+
+def _edit_url(table: dict, source: _Source) -> str | None:
+    """``edit_url``: the translator mode's edit link template, or None when not set."""
+    value = table.get("edit_url")
+    if value is None:
+        return None
+    problem = template_problem(value) if isinstance(value, str) else "must be a string"
+    if problem:
+        raise source.error(f"[tool.triglot] edit_url {problem}", "edit_url")
+    return value
 
 
 def _main_catalog(layout: CatalogSpec | None) -> str:

@@ -92,10 +92,8 @@ def _settings(required: bool) -> Settings | None:
 
 
 def _glossary(path: str | None, settings: Settings | None) -> Any:
-    from triglot.glossary import load_glossary
+    from triglot.glossary import load_glossary, project_glossary
 
     if path is not None:
         return load_glossary(Path(path))
-    if settings is not None and settings.glossary.is_dir() and any(settings.glossary.glob("*.y*ml")):
-        return load_glossary(settings.glossary, root=settings.root)
-    return None
+    return project_glossary(settings) if settings is not None else None

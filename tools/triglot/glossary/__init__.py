@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from triglot.config import load_settings
+from triglot.config import Settings, load_settings
 from triglot.errors import TriglotError
 
 from .load import glossary_files, read_file
@@ -80,3 +80,10 @@ def load_glossary(
     if problems:
         raise GlossaryError(problems)
     return glossary
+
+
+def project_glossary(settings: Settings) -> Glossary | None:
+    """The project's glossary, as ``triglot check`` uses it; None when its folder has no YAML file."""
+    if settings.glossary.is_dir() and any(settings.glossary.glob("*.y*ml")):
+        return load_glossary(settings.glossary, root=settings.root)
+    return None
