@@ -92,13 +92,13 @@ def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
     """The findings of ``triglot check`` on *lang*'s catalogs."""
     from ..catalog.layout import project_layout  # here: the checks are not needed to render the page
     from ..checks import REGISTRY, read_catalog, run_checks, select_checks
-    from ..glossary import load_glossary
+    from ..glossary import project_glossary
 
     paths = list(project_layout(settings).catalog_files(lang, settings.root).values())
     if not paths:
         return ()
-    glossary = load_glossary(settings.glossary, root=settings.root) if settings.glossary.exists() else None
-    found = run_checks([read_catalog(path, lang, root=settings.root) for path in paths], select_checks(), glossary,
+    catalogs = [read_catalog(path, lang, root=settings.root) for path in paths]
+    found = run_checks(catalogs, select_checks(), project_glossary(settings),
                        source_language=settings.source_language, typography=settings.typography)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
                  for f in found)

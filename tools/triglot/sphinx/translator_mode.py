@@ -78,7 +78,8 @@ def _read(settings: Settings, lang: str, catalogs: dict[str, Path], interface: P
         glossary = project_glossary(settings)
     except TriglotError:
         glossary = None
-    for finding in run_checks(checked, select_checks(), glossary, jobs=1):
+    for finding in run_checks(checked, select_checks(), glossary, jobs=1, source_language=settings.source_language,
+                              typography=settings.typography):
         read.findings[(Path(finding.file), finding.line)].append(
             {"check": finding.check, "severity": finding.severity, "message": finding.message})
     return read
