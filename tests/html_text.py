@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +17,16 @@ class Page:
     ids: set[str] = field(default_factory=set)  # every id in the page
     links: list[tuple[str, str]] = field(default_factory=list)  # (class, href) of every <a>
     html_lang: str = ""
+
+
+# The translator mode's records (one JSON block per translated page): they quote every catalog's texts and
+# findings, as escaped JSON (no raw `<` inside, or the pattern does not match and the test sees it all).
+_TRANSLATOR_DATA = re.compile(r'<script type="application/json" id="triglot-translator-data">[^<]*</script>')
+
+
+def without_translator_data(html: str) -> str:
+    """*html* without the translator mode's JSON block: what a reader's page shows and runs."""
+    return _TRANSLATOR_DATA.sub("", html)
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

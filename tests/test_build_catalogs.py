@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_triglot
+from html_text import without_translator_data
 
 from triglot.catalog import Catalog, Entry, format_po
 
@@ -48,7 +49,7 @@ def multi(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def text(root: Path, page: str) -> str:
-    return (root / "build" / "site" / "de" / page).read_text(encoding="utf-8")
+    return without_translator_data((root / "build" / "site" / "de" / page).read_text(encoding="utf-8"))
 
 
 def test_each_document_reads_its_own_catalog_first(multi: Path) -> None:

@@ -34,6 +34,7 @@ import polib
 import pytest
 
 from conftest import copy_project
+from html_text import without_translator_data
 from triglot.catalog.parse import read_po
 
 LAYERS = Path(__file__).parent / "layers"
@@ -41,7 +42,6 @@ IMG = "<img src=x onerror=alert(1)>"
 SECRET_MARKER = "TRIGLOT-TEX-SECRET-4e1d"
 FUNCTION = "triglot_injected_function"
 GLOSSARY_PAYLOAD = "TRIGLOT-GLOSSARY-REDEFINED"
-TRANSLATOR_DATA = re.compile(r'<script type="application/json" id="triglot-translator-data">[^<]*</script>')
 ROLE_SPACE = ".. role :: pubdate(raw)\n   :format: html latex"
 ROLE_U2028 = ".. role :: pubdate(raw)\u2028   :format: html latex"
 
@@ -167,7 +167,7 @@ def assert_no_payload(site: Path, outside: Path, log: Path) -> None:
     for name, text in texts.items():
         # The translator mode's records quote the refused translations as JSON text with `<`, `>`, `&` escaped
         # (no raw `<` inside, or the block is not removed): inert, shown as text (test_translator_mode.py).
-        text = TRANSLATOR_DATA.sub("", text)
+        text = without_translator_data(text)
         for payload in (IMG, "onerror=alert", SECRET_MARKER, FUNCTION, GLOSSARY_PAYLOAD, "directlua"):
             assert payload not in text, f"{payload!r} in {name}"
     assert sorted(path.name for path in outside.iterdir()) == ["secret.txt"]
