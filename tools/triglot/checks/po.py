@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from triglot.catalog import Catalog as PoCatalog
 from triglot.catalog import Entry, read_po
 
 from .model import Catalog, Message, ignored_ids
@@ -24,9 +25,13 @@ def read_catalog(path: Path, lang: str | None = None, root: Path | None = None) 
     Raises TriglotError (with the line) for a file that is not valid UTF-8 PO,
     not a regular file, or a symbolic link leading out of *root*.
     """
-    catalog = read_po(path, root=root)
-    language = lang or (catalog.header_field("Language") or "").strip() or _lang_from_path(path)
-    messages = tuple(_message(entry, path) for entry in catalog.messages if entry.msgid)
+    return checkable(read_po(path, root=root), path, lang)
+
+
+def checkable(po: PoCatalog, path: Path, lang: str | None = None) -> Catalog:
+    """The checkable messages of *po*, already read from *path* (*lang* as for :func:`read_catalog`)."""
+    language = lang or (po.header_field("Language") or "").strip() or _lang_from_path(path)
+    messages = tuple(_message(entry, path) for entry in po.messages if entry.msgid)
     return Catalog(path, language, _with_myst(messages))
 
 

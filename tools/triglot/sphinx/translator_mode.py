@@ -57,7 +57,7 @@ class LanguageCatalogs:
 def _read(settings: Settings, lang: str, catalogs: dict[str, Path], interface: Path) -> LanguageCatalogs:
     """The entries of *catalogs*; the findings of ``triglot check`` on them and on the *interface* catalog."""
     from triglot.checks import run_checks, select_checks
-    from triglot.checks.po import read_catalog
+    from triglot.checks.po import checkable, read_catalog
     from triglot.glossary import project_glossary
 
     read = LanguageCatalogs()
@@ -68,9 +68,9 @@ def _read(settings: Settings, lang: str, catalogs: dict[str, Path], interface: P
     for name, path in catalogs.items():
         try:
             catalog = read_po(path, root=settings.root)
-            checked.append(read_catalog(path, lang, root=settings.root))
         except TriglotError:
             continue  # refused whole by the build, reported by triglot check
+        checked.append(checkable(catalog, path, lang))
         for entry in catalog.messages:
             if entry.msgid and entry.msgctxt is None and entry.msgid_plural is None and not entry.obsolete:
                 read.entries[entry.msgid].append((name, path, entry))
