@@ -70,16 +70,10 @@ def _bibliographic(node: nodes.Element) -> bool:
     Docutils' DocInfo transform, which runs later, turns those fields into data (``date``, ``author``…)
     that extensions read as text (ablog parses the date), so they get no mark.
     """
-    field_list = next((parent for parent in _ancestors(node) if isinstance(parent, nodes.field_list)), None)
-    return field_list is not None and isinstance(field_list.parent, nodes.document)
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.field_list):
+        parent = parent.parent
+    return parent is not None and isinstance(parent.parent, nodes.document)
 
 
 def setup(app: Sphinx) -> None:
