@@ -136,3 +136,24 @@ def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path
         assert os.readlink(built / "build" / "site") == published
     finally:
         conf.write_bytes(good)
+
+
+def test_saved_settings_are_read_again_and_a_bad_one_is_shown_where_it_is(built: Path) -> None:
+    settings = load_settings(built)
+    pyproject = built / "pyproject.toml"
+    good = pyproject.read_text(encoding="utf-8")
+    published = os.readlink(built / "build" / "site")
+    broadcaster = Broadcaster()
+    try:
+        pyproject.write_text(good + "\n[tool.triglot.typography]\nsentence_spacing = 3\n", encoding="utf-8")
+        line = len(pyproject.read_text(encoding="utf-8").splitlines())
+        assert rebuild(settings, [pyproject], broadcaster) == settings
+        assert broadcaster.state == SiteState(0, f"{pyproject}:{line}: [tool.triglot.typography] sentence_spacing "
+                                                 "must be 1 or 2 (spaces after a full stop), not 3")
+        assert os.readlink(built / "build" / "site") == published
+        pyproject.write_text(good + "\n[tool.triglot.typography]\nsentence_spacing = 2\n", encoding="utf-8")
+        again = rebuild(settings, [pyproject], broadcaster)
+        assert again.typography.sentence_spacing == 2
+        assert broadcaster.state.error is None
+    finally:
+        pyproject.write_text(good, encoding="utf-8")

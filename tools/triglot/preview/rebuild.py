@@ -11,27 +11,30 @@ from pathlib import Path
 from watchfiles import watch
 
 from ..build.editions import BuildResult
-from ..config import Settings
+from ..config import Settings, load_settings
 from ..errors import TriglotError
 from ..site.assemble import build_site
 from .changes import InputFilter, affected_languages, check_catalogs, watched_paths
 from .state import Broadcaster
 
 
-def rebuild(settings: Settings, changed: Iterable[Path], broadcaster: Broadcaster) -> None:
+def rebuild(settings: Settings, changed: Iterable[Path], broadcaster: Broadcaster) -> Settings:
     """Rebuild the HTML editions *changed* affects and publish them as ``triglot build`` does; a failure
-    (a catalog that does not parse, bad input, an edition that does not build) is told to the pages, and the
-    published site stays as it was."""
+    (settings or a catalog that do not parse, bad input, an edition that does not build) is told to the pages,
+    and the published site stays as it was. Returns the settings to watch with: read again when
+    ``pyproject.toml`` changed and reads well."""
     changed = list(changed)
-    langs = affected_languages(settings, changed)
     start = time.monotonic()
     try:
+        if (settings.root / "pyproject.toml").resolve() in {path.resolve() for path in changed}:
+            settings = load_settings(settings.root)
+        langs = affected_languages(settings, changed)
         check_catalogs(settings, changed)
         site = build_site(settings, langs, ["html"])
     except (TriglotError, OSError) as error:  # OSError: a file removed or locked while it was read
         print(f"triglot: preview not updated: {error}", file=sys.stderr, flush=True)
         broadcaster.failed(str(error))
-        return
+        return settings
     failures = [failure_text(result) for result in site.results if not result.ok]
     if failures:
         print("triglot: preview not updated:\n" + "\n".join(failures), file=sys.stderr, flush=True)
@@ -39,6 +42,7 @@ def rebuild(settings: Settings, changed: Iterable[Path], broadcaster: Broadcaste
     elif site.published or broadcaster.state.error is not None:
         print(f"triglot: rebuilt {', '.join(langs)} in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
         broadcaster.published()
+    return settings
 
 
 def failure_text(result: BuildResult) -> str:
@@ -51,4 +55,4 @@ def watch_and_rebuild(settings: Settings, broadcaster: Broadcaster, stop: thread
     """Rebuild after every batch of changes to the project's inputs until *stop* is set."""
     for changes in watch(*watched_paths(settings), watch_filter=InputFilter(settings.build), stop_event=stop,
                          debounce=400, step=50, raise_interrupt=False):
-        rebuild(settings, sorted({Path(path) for _, path in changes}), broadcaster)
+        settings = rebuild(settings, sorted({Path(path) for _, path in changes}), broadcaster)
