@@ -13,6 +13,8 @@ import pytest
 from watchfiles import Change
 
 from conftest import copy_project, run_triglot
+from triglot.build.editions import plan, run_process, sphinx_command, sphinx_error
+from triglot.build.sphinx_worker import SphinxWorker
 from triglot.config import load_settings
 from triglot.preview.changes import InputFilter, affected_languages, watched_paths
 from triglot.preview.rebuild import rebuild
@@ -26,6 +28,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("preview") / "project")
     assert run_triglot("build", cwd=root).returncode == 0
     return root
+
+
+@pytest.fixture(scope="module")
+def worker(built: Path) -> Iterator[SphinxWorker]:
+    """The warm ``sphinx-build`` of ``serve --watch``, for the project copy."""
+    with SphinxWorker(built) as running:
+        yield running
 
 
 def test_a_catalog_rebuilds_its_language_anything_else_every_edition(project: Path) -> None:
@@ -117,7 +126,8 @@ def test_a_failed_rebuild_keeps_the_site_and_says_where(built: Path) -> None:
         source.write_bytes(good)
 
 
-def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path) -> None:
+def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path, worker: SphinxWorker) -> None:
+    """Built as ``serve --watch`` builds: in the warm worker, the three editions at once."""
     conf = built / "docs" / "conf.py"
     good = conf.read_bytes()
     published = os.readlink(built / "build" / "site")
@@ -125,7 +135,7 @@ def test_an_edition_sphinx_cannot_build_is_shown_with_sphinx_s_words(built: Path
     line = (good + b"\nx = (\n").count(b"\n")
     broadcaster = Broadcaster()
     try:
-        rebuild(load_settings(built), [conf], broadcaster)
+        rebuild(load_settings(built), [conf], broadcaster, worker.run)
         error = broadcaster.state.error
         assert broadcaster.state.generation == 0
         for lang in ("en", "ru", "ja"):
@@ -157,3 +167,46 @@ def test_saved_settings_are_read_again_and_a_bad_one_is_shown_where_it_is(built:
         assert broadcaster.state.error is None
     finally:
         pyproject.write_text(good, encoding="utf-8")
+
+
+def test_the_warm_worker_answers_as_a_new_sphinx_build_process(tmp_path: Path) -> None:
+    settings = load_settings(copy_project(tmp_path / "project"))
+    (edition,) = plan(settings, ["ru"], ["html"])
+    command = sphinx_command(settings, edition)
+    missing = [*command[:-2], str(tmp_path / "no-docs"), command[-1]]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    with SphinxWorker(tmp_path) as warm:
+        for line in ([*command[:3], "--version"], missing):
+            new, kept = run_process(line, tmp_path, env), warm.run(line, tmp_path, env)
+            assert (kept.returncode, kept.stdout) == (new.returncode, new.stdout)
+            assert sphinx_error(kept.stderr, limit=100) == sphinx_error(new.stderr, limit=100)  # less the trailer
+        assert new.returncode == 2 and "no-docs" in sphinx_error(new.stderr)[-1]
+
+
+def test_a_preview_rebuild_makes_the_pages_a_full_build_makes(built: Path, worker: SphinxWorker,
+                                                              tmp_path: Path) -> None:
+    """One paragraph's msgstr of the first page, made longer (the catalog's later lines move down), rebuilt by
+    the warm worker as ``serve --watch`` does, gives the Russian pages a build from nothing gives."""
+    path = built / "locale" / "ru" / "LC_MESSAGES" / "article.po"
+    good = path.read_bytes()
+    catalog = polib.pofile(str(path))
+    entry = next(entry for entry in catalog.translated_entries()
+                 if any(place.endswith("/index.rst") for place, _ in entry.occurrences)
+                 and len(entry.msgstr) > 200)
+    entry.msgstr = "Исправленное начало абзаца, которого не было. " + entry.msgstr
+    catalog.save()
+    try:
+        rebuild(load_settings(built), [path], Broadcaster(), worker.run)
+        full = copy_project(tmp_path / "full")
+        (full / "locale" / "ru" / "LC_MESSAGES" / "article.po").write_bytes(path.read_bytes())
+        assert run_triglot("build", "--lang", "ru", cwd=full).returncode == 0
+        # The edition's pages as Sphinx made them (the site's own pages, such as the parallel view, show the
+        # editions the site has: the full build here has only this one).
+        preview_pages, full_pages = (sorted((root / "build" / "cache" / "ru" / "html").glob("*.html"))
+                                     for root in (built, full))
+        assert [page.name for page in preview_pages] == [page.name for page in full_pages]
+        assert "Исправленное начало абзаца" in (built / "build" / "site" / "ru" / "index.html").read_text("utf-8")
+        for preview_page, full_page in zip(preview_pages, full_pages):
+            assert preview_page.read_text("utf-8") == full_page.read_text("utf-8"), preview_page.name
+    finally:
+        path.write_bytes(good)

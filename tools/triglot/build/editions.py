@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,14 @@ BUILDERS = {"html": "html", "pdf": "latex", "epub": "epub"}
 FORMATS = tuple(BUILDERS)
 # Longest first, so that parallel jobs finish together: a PDF takes several times an HTML build.
 _COST = {"pdf": 0, "epub": 1, "html": 2}
+# What runs a ``sphinx-build`` command line (in a folder, with an environment): a new process by default,
+# or :class:`.sphinx_worker.SphinxWorker`'s warm one.
+SphinxRunner = Callable[[list[str], Path, dict[str, str]], subprocess.CompletedProcess]
+
+
+def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run *command* in a new process, its output captured as text."""
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
 
 
 @dataclass(frozen=True)
@@ -147,9 +156,10 @@ def is_current(edition: EditionBuild, fingerprint: str) -> bool:
         return False
 
 
-def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str]) -> BuildResult:
-    """Build one edition unless it is current (its inputs have *fingerprint*; *common*: their shared part);
-    a failure is reported with the lines that matter, never raised."""
+def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, common: list[str],
+                runner: SphinxRunner = run_process) -> BuildResult:
+    """Build one edition unless it is current (its inputs have *fingerprint*; *common*: their shared part),
+    ``sphinx-build`` run by *runner*; a failure is reported with the lines that matter, never raised."""
     if is_current(edition, fingerprint):
         return BuildResult(edition, True, "unchanged", skipped=True)
     # No stamp: the last build of this edition did not finish (failed, or was killed while Sphinx wrote
@@ -165,8 +175,7 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, com
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if env.get("SOURCE_DATE_EPOCH"):
         env["FORCE_SOURCE_DATE"] = "1"  # LuaTeX then dates the PDF (and \today) from SOURCE_DATE_EPOCH
-    completed = subprocess.run(sphinx_command(settings, edition, fresh=fresh), cwd=settings.root, capture_output=True,
-                               text=True, env=env, stdin=subprocess.DEVNULL)
+    completed = runner(sphinx_command(settings, edition, fresh=fresh), settings.root, env)
     if completed.returncode != 0:
         detail = sphinx_error(completed.stderr or completed.stdout)
         return BuildResult(edition, False, "\n".join(detail) or f"sphinx-build exited {completed.returncode}",
@@ -237,10 +246,11 @@ def fingerprints(settings: Settings, editions: list[EditionBuild],
 
 
 def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | None = None,
-                 common: list[str] | None = None) -> list[BuildResult]:
+                 common: list[str] | None = None, runner: SphinxRunner = run_process) -> list[BuildResult]:
     """Build *editions* in parallel (one process per edition, up to *jobs* at once), skipping unchanged ones.
 
-    *common* is the shared part of their fingerprints, when the caller has it.
+    *common* is the shared part of their fingerprints, when the caller has it;
+    *runner* runs ``sphinx-build``.
     Results come in the order of *editions*.
     """
     common = common if common is not None else common_inputs(settings)
@@ -250,6 +260,6 @@ def run_editions(settings: Settings, editions: list[EditionBuild], jobs: int | N
     workers = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
     order = sorted(editions, key=lambda edition: _COST[edition.fmt])
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition], common) for edition in order}
+        futures = {edition: pool.submit(run_edition, settings, edition, prints[edition], common, runner) for edition in order}
         results = {edition: future.result() for edition, future in futures.items()}
     return [results[edition] for edition in editions]

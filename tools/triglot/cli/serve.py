@@ -107,6 +107,7 @@ def announce(site: Path, args: argparse.Namespace) -> None:
 
 def watch(settings: Settings, args: argparse.Namespace) -> int:
     """Build the HTML editions, serve them with the reload script, rebuild on every save until interrupted."""
+    from triglot.build.sphinx_worker import SphinxWorker
     from triglot.preview.rebuild import watch_and_rebuild  # here: a plain serve needs neither watchfiles nor Sphinx
     from triglot.preview.server import live_handler
     from triglot.preview.state import Broadcaster
@@ -116,14 +117,16 @@ def watch(settings: Settings, args: argparse.Namespace) -> int:
     check_sphinx_project(settings)
     site = site_link(settings)
     broadcaster = Broadcaster()
-    # Listening first: a taken port is said at once, not after the build.
-    with make_server(site, args.bind, args.port, live_handler(site, broadcaster)) as server:
+    # Listening first: a taken port is said at once, not after the build. The worker: a warm sphinx-build.
+    with make_server(site, args.bind, args.port, live_handler(site, broadcaster)) as server, \
+            SphinxWorker(settings.root) as worker:
         print(f"triglot: building {', '.join(settings.languages)} (html)", file=sys.stderr)
-        report(build_site(settings, list(settings.languages), ["html"]).results, settings.source_language)
+        report(build_site(settings, list(settings.languages), ["html"], runner=worker.run).results,
+               settings.source_language)
         if not site.is_dir():
             raise TriglotError("no edition built: fix the errors above and run 'triglot serve --watch' again", site)
         stop = threading.Event()
-        watcher = threading.Thread(target=watch_and_rebuild, args=(settings, broadcaster, stop), daemon=True)
+        watcher = threading.Thread(target=watch_and_rebuild, args=(settings, broadcaster, stop, worker.run), daemon=True)
         watcher.start()
         announce(site, args)
         print("triglot: watching the catalogs, sources, glossary and settings", file=sys.stderr)

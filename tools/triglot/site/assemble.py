@@ -19,7 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.editions import FORMATS, BuildResult, EditionBuild, current_fingerprint, judged, plan, run_editions
+from ..build.editions import (FORMATS, BuildResult, EditionBuild, SphinxRunner, current_fingerprint, judged, plan,
+                              run_editions, run_process)
 from ..build.fingerprint import common_inputs
 from ..config import Settings
 from ..edition_files import EDITION_FILE
@@ -66,16 +67,16 @@ def published_parts(site: Path) -> dict[str, Part]:
 
 
 def build_site(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None,
-               minimum: float | None = None) -> SiteResult:
+               minimum: float | None = None, runner: SphinxRunner = run_process) -> SiteResult:
     """Build *langs* × *formats* into parts and publish them into ``build/site``.
 
     Editions that fail keep their previously published version; the others
     are replaced. The swap is atomic; with nothing changed, or nothing built,
     nothing is written. When an edition that built may not be published (its
     catalogs missed the build, or it shows less than *minimum* percent
-    translated), nothing is.
+    translated), nothing is. *runner* runs ``sphinx-build``.
     """
-    results, parts = build_parts(settings, langs, formats, jobs, minimum)
+    results, parts = build_parts(settings, langs, formats, jobs, minimum, runner)
     if any(not result.publishable for result in results if result.ok):
         return SiteResult(results, site_link(settings), published=False)
     published = published_parts(site_link(settings))
@@ -132,7 +133,7 @@ def assemble_parts(settings: Settings, paths: list[Path]) -> AssembleResult:
 
 
 def build_parts(settings: Settings, langs: list[str], formats: list[str], jobs: int | None = None,
-                minimum: float | None = None) -> tuple[list[BuildResult], list[Part]]:
+                minimum: float | None = None, runner: SphinxRunner = run_process) -> tuple[list[BuildResult], list[Part]]:
     """Build *langs* × *formats* into parts in the build cache: the build results (each judged: what it showed
     translated, and whether it may be published; see :func:`judged`), and the parts that built.
 
@@ -144,7 +145,7 @@ def build_parts(settings: Settings, langs: list[str], formats: list[str], jobs: 
     with ThreadPoolExecutor(max_workers=1) as checker:
         statuses = {edition.lang: checker.submit(_catalog_status, settings, edition.lang)
                     for edition in editions if _to_describe(settings, edition, common)}
-        results = [judged(settings, result, minimum) for result in run_editions(settings, editions, jobs, common)]
+        results = [judged(settings, result, minimum) for result in run_editions(settings, editions, jobs, common, runner)]
         parts = [cached_part(settings, result.edition, result.edition.stamp.read_text(encoding="ascii").strip(),
                              common, _result(statuses.get(result.edition.lang)))
                  for result in results if result.ok]
