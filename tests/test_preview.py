@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from watchfiles import Change
 from conftest import copy_project, run_triglot
 from triglot.build.editions import plan, run_process, sphinx_command, sphinx_error
 from triglot.build.sphinx_worker import SphinxWorker
+from triglot.build.passages import read_passages
 from triglot.config import load_settings
 from triglot.preview.changes import InputFilter, affected_languages, watched_paths
 from triglot.preview.rebuild import rebuild
@@ -183,20 +185,32 @@ def test_the_warm_worker_answers_as_a_new_sphinx_build_process(tmp_path: Path) -
         assert new.returncode == 2 and "no-docs" in sphinx_error(new.stderr)[-1]
 
 
+def documents_read(root: Path) -> dict[str, int]:
+    """When the Russian HTML edition's build last read each document (from Sphinx's saved environment)."""
+    with (root / "build" / "cache" / "ru" / "doctrees" / "html" / "environment.pickle").open("rb") as saved:
+        return dict(pickle.load(saved).all_docs)
+
+
 def test_a_preview_rebuild_makes_the_pages_a_full_build_makes(built: Path, worker: SphinxWorker,
                                                               tmp_path: Path) -> None:
-    """One paragraph's msgstr of the first page, made longer (the catalog's later lines move down), rebuilt by
-    the warm worker as ``serve --watch`` does, gives the Russian pages a build from nothing gives."""
+    """A msgstr of the editorial notes made longer (the catalog's later lines move down), rebuilt by the warm
+    worker as ``serve --watch`` does: the documents whose messages changed or moved are read again, the others
+    not, and the Russian pages are those a build from nothing makes."""
     path = built / "locale" / "ru" / "LC_MESSAGES" / "article.po"
     good = path.read_bytes()
     catalog = polib.pofile(str(path))
     entry = next(entry for entry in catalog.translated_entries()
-                 if any(place.endswith("/index.rst") for place, _ in entry.occurrences)
+                 if any(place.endswith("/editorial-notes.rst") for place, _ in entry.occurrences)
                  and len(entry.msgstr) > 200)
-    entry.msgstr = "Исправленное начало абзаца, которого не было. " + entry.msgstr
-    catalog.save()
+    lines = good.decode("utf-8").split("\n")
+    at = next(number for number, line in enumerate(lines) if line.startswith(f'"{entry.msgstr[:30]}'))
+    lines.insert(at, '"Исправленное начало абзаца, которого не было. "')  # as an editor saves it: one line more
+    read_at = documents_read(built)
+    path.write_text("\n".join(lines), encoding="utf-8")
     try:
         rebuild(load_settings(built), [path], Broadcaster(), worker.run)
+        assert {name for name, time in documents_read(built).items() if time != read_at[name]} == \
+            moved_or_changed(polib.pofile(good.decode("utf-8")), polib.pofile(str(path)))
         full = copy_project(tmp_path / "full")
         (full / "locale" / "ru" / "LC_MESSAGES" / "article.po").write_bytes(path.read_bytes())
         assert run_triglot("build", "--lang", "ru", cwd=full).returncode == 0
@@ -205,8 +219,18 @@ def test_a_preview_rebuild_makes_the_pages_a_full_build_makes(built: Path, worke
         preview_pages, full_pages = (sorted((root / "build" / "cache" / "ru" / "html").glob("*.html"))
                                      for root in (built, full))
         assert [page.name for page in preview_pages] == [page.name for page in full_pages]
-        assert "Исправленное начало абзаца" in (built / "build" / "site" / "ru" / "index.html").read_text("utf-8")
+        assert "Исправленное начало абзаца" in (built / "build" / "site" / "ru" / "editorial-notes.html").read_text(
+            "utf-8")
         for preview_page, full_page in zip(preview_pages, full_pages):
             assert preview_page.read_text("utf-8") == full_page.read_text("utf-8"), preview_page.name
+        assert read_passages(built / "build" / "cache" / "ru" / "doctrees" / "html") == read_passages(
+            full / "build" / "cache" / "ru" / "doctrees" / "html")
     finally:
         path.write_bytes(good)
+
+
+def moved_or_changed(before: polib.POFile, after: polib.POFile) -> set[str]:
+    """The documents with a message whose translation or line differs between the two catalogs."""
+    old = {entry.msgid: (entry.msgstr, entry.linenum) for entry in before}
+    return {Path(place).stem for entry in after if old.get(entry.msgid) != (entry.msgstr, entry.linenum)
+            for place, _ in entry.occurrences}

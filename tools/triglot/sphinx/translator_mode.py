@@ -102,7 +102,7 @@ class NoteMessages(SphinxTransform):
     default_priority = 18
 
     def apply(self, **kwargs: object) -> None:
-        if _catalogs(self.app) is not None:
+        if translator_catalogs(self.app) is not None:
             self.document._triglot_passages = [  # type: ignore[attr-defined]
                 (node, msgid) for node, msgid in extract_messages(self.document)
                 if isinstance(node, nodes.TextElement) and not isinstance(node, nodes.Inline)]
@@ -115,7 +115,7 @@ class AddRecords(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         noted = getattr(self.document, "_triglot_passages", None)
-        read = _catalogs(self.app)
+        read = translator_catalogs(self.app)
         if noted is None or read is None:
             return
         del self.document._triglot_passages  # type: ignore[attr-defined]
@@ -163,7 +163,7 @@ class AddRecords(SphinxTransform):
         return record
 
 
-def _catalogs(app: Sphinx) -> LanguageCatalogs | None:
+def translator_catalogs(app: Sphinx) -> LanguageCatalogs | None:
     """The catalogs of a translated HTML edition (read once per process); None for any other build."""
     if app.builder.name not in HTML_BUILDERS or app.config.triglot_translated_sources:
         return None
@@ -185,7 +185,7 @@ def _refresh(app: Sphinx, env: object, docnames: list[str]) -> None:
     (``triglot serve --watch`` may keep the process from one build to the next)."""
     app.__dict__.pop("_triglot_translator", None)
     if docnames:
-        _catalogs(app)
+        translator_catalogs(app)
 
 
 def _add_assets(app: Sphinx) -> None:
