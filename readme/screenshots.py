@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import io
 import re
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import polib
@@ -35,20 +32,14 @@ from playwright.sync_api import Page, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "bench"))
+from bench_preview import CHROMIUM, free_port, serve  # noqa: E402  (the live preview benchmark's server)
 from project_copy import copy_project  # noqa: E402
 
 CATALOG = Path("locale/ru/LC_MESSAGES/article.po")
 START = "Первые японские посольства в Центральной Азии"  # the paragraph's first words
 MISTYPED = ("в январе 2002 года", "в январе 2020 года")
-CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1000, "height": 760}
 MARGIN = 12  # pixels around the cropped region
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def with_edit_link(root: Path) -> None:
@@ -57,25 +48,6 @@ def with_edit_link(root: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace("[tool.triglot]\n", '[tool.triglot]\nedit_url = "vscode://file{path}:{line}"\n', 1),
                         encoding="utf-8")
-
-
-def serve(root: Path, port: int) -> subprocess.Popen:
-    """``triglot serve --watch`` on *port*, returned once it watches."""
-    process = subprocess.Popen([sys.executable, "-m", "triglot.cli", "serve", "--watch", "--port", str(port)],
-                               cwd=root, stderr=subprocess.PIPE, text=True)
-    ready = threading.Event()
-
-    def drain() -> None:
-        for line in process.stderr:
-            sys.stderr.write(line)
-            if line.startswith("triglot: watching"):
-                ready.set()
-
-    threading.Thread(target=drain, daemon=True).start()
-    if not ready.wait(300):
-        process.kill()
-        sys.exit("triglot serve --watch did not start")
-    return process
 
 
 def save_mistyped(catalog: Path) -> str:
