@@ -61,15 +61,23 @@ def save_mistyped(catalog: Path) -> str:
 
 
 def crop(page: Page, selectors: list[str], path: Path) -> None:
-    """Save the part of the window that holds the elements *selectors* find, as a small PNG."""
-    boxes = [page.locator(selector).first.bounding_box() for selector in selectors]
-    left, top = min(box["x"] for box in boxes), min(box["y"] for box in boxes)
-    right = max(box["x"] + box["width"] for box in boxes)
-    bottom = max(box["y"] + box["height"] for box in boxes)
-    clip = {"x": max(0, left - MARGIN), "y": max(0, top - MARGIN),
-            "width": min(VIEWPORT["width"], right + MARGIN) - max(0, left - MARGIN),
-            "height": min(VIEWPORT["height"], bottom + MARGIN) - max(0, top - MARGIN)}
-    image = Image.open(io.BytesIO(page.screenshot(clip=clip)))
+    """Save the part of the page that holds the elements *selectors* find, as a small PNG (page coordinates:
+    the crop does not move if the page scrolls meanwhile)."""
+    page.wait_for_load_state("load")
+    boxes = [page.locator(selector).first.evaluate(
+        "element => { const box = element.getBoundingClientRect();"
+        " return {x: box.left + scrollX, y: box.top + scrollY, right: box.right + scrollX,"
+        " bottom: box.bottom + scrollY}; }") for selector in selectors]
+    left, top = max(0, min(box["x"] for box in boxes) - MARGIN), max(0, min(box["y"] for box in boxes) - MARGIN)
+    right = min(VIEWPORT["width"], max(box["right"] for box in boxes) + MARGIN)
+    bottom = max(box["bottom"] for box in boxes) + MARGIN
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    save_small(page.screenshot(clip=clip, full_page=True), path)
+
+
+def save_small(png: bytes, path: Path) -> None:
+    """Save the screenshot *png* in 64 colours (text and flat backgrounds lose nothing)."""
+    image = Image.open(io.BytesIO(png))
     image.convert("RGB").quantize(colors=64).save(path, optimize=True)
     print(f"{path.relative_to(HERE.parent)}: {image.width}×{image.height}, {path.stat().st_size // 1024} KB")
 
@@ -111,7 +119,7 @@ def main() -> None:
                 text = catalog.read_text(encoding="utf-8")
                 catalog.write_text(re.sub(r'\n"(Первые японские)', r'\n\1', text, count=1), encoding="utf-8")
                 page.locator("#triglot-live-error").wait_for(timeout=60_000)
-                crop(page, ["#triglot-live-error"], HERE / "preview-error.png")
+                save_small(page.locator("#triglot-live-error").screenshot(), HERE / "preview-error.png")  # fixed
                 browser.close()
         finally:
             server.terminate()
