@@ -20,6 +20,7 @@ the sitemap). Medians are printed.
 from __future__ import annotations
 
 import argparse
+import re
 import socket
 import statistics
 import subprocess
@@ -68,8 +69,12 @@ class Catalog:
         self.path.write_text("\n".join(self.lines), encoding="utf-8")
 
 
-def serve(root: Path, port: int) -> subprocess.Popen:
-    """``triglot serve --watch`` on *port*, returned once it watches."""
+REBUILT = re.compile(r"triglot: rebuilt \S+ in ([0-9.]+) s")
+
+
+def serve(root: Path, port: int, rebuilt: list[float] | None = None) -> subprocess.Popen:
+    """``triglot serve --watch`` on *port*, returned once it watches; the seconds of each rebuild the server
+    reports are appended to *rebuilt*."""
     process = subprocess.Popen([sys.executable, "-m", "triglot.cli", "serve", "--watch", "--port", str(port)],
                                cwd=root, stderr=subprocess.PIPE, text=True)
     ready = threading.Event()
@@ -78,6 +83,8 @@ def serve(root: Path, port: int) -> subprocess.Popen:
         for line in process.stderr:
             if line.startswith("triglot: watching"):
                 ready.set()
+            elif (match := REBUILT.match(line)) and rebuilt is not None:
+                rebuilt.append(float(match.group(1)))
 
     threading.Thread(target=drain, daemon=True).start()
     if not ready.wait(300):
@@ -98,11 +105,12 @@ def listen(url: str, published: list[float]) -> None:
                 first = False
 
 
-def in_the_browser(root: Path, rounds: int) -> tuple[list[float], list[float], str]:
-    """Seconds from each save to the page showing it, and to the server announcing the new site;
-    the paragraph's first words."""
+def in_the_browser(root: Path, rounds: int) -> tuple[list[float], list[float], list[float], str]:
+    """Seconds from each save to the page showing it, and to the server announcing the new site; the server's
+    own rebuild times (as it prints them); the paragraph's first words."""
     port = free_port()
-    server = serve(root, port)
+    rebuilt: list[float] = []
+    server = serve(root, port, rebuilt)
     times, published = [], []
     threading.Thread(target=listen, args=(f"http://127.0.0.1:{port}/_triglot/events", published), daemon=True).start()
     announced = []
@@ -128,7 +136,7 @@ def in_the_browser(root: Path, rounds: int) -> tuple[list[float], list[float], s
     finally:
         server.terminate()
         server.wait()
-    return times, announced, catalog.first_words
+    return times, announced, rebuilt, catalog.first_words
 
 
 def in_process(root: Path, rounds: int, first_words: str) -> tuple[list[float], list[float]]:
@@ -156,11 +164,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as folder:
         root = copy_project(Path(folder) / "project")
-        browser, announced, first_words = in_the_browser(root, args.rounds)
+        browser, announced, rebuilt, first_words = in_the_browser(root, args.rounds)
         builds, assemblies = in_process(root, args.rounds, first_words)
     print(f"save → page updated (median of {args.rounds}): {statistics.median(browser):.2f} s "
           f"(min {min(browser):.2f}, max {max(browser):.2f})")
     print(f"  save → new site announced to the page (median): {statistics.median(announced):.2f} s")
+    print(f"  the server's rebuild, as it prints it (median): {statistics.median(rebuilt):.1f} s")
     print(f"  announced → page reloaded and showing it (median): "
           f"{statistics.median([total - server for total, server in zip(browser, announced)]):.2f} s")
     print(f"  in this process, the same rebuild's Sphinx build of the ru edition (median): "
