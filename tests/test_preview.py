@@ -183,6 +183,10 @@ def test_the_warm_worker_answers_as_a_new_sphinx_build_process(tmp_path: Path) -
             assert (kept.returncode, kept.stdout) == (new.returncode, new.stdout)
             assert sphinx_error(kept.stderr, limit=100) == sphinx_error(new.stderr, limit=100)  # less the trailer
         assert new.returncode == 2 and "no-docs" in sphinx_error(new.stderr)[-1]
+        warm._process.kill()  # a worker that died (killed, out of memory) is started again at the next build
+        warm._process.wait()
+        assert warm.run([*command[:3], "--version"], tmp_path, env).stdout == run_process(
+            [*command[:3], "--version"], tmp_path, env).stdout
 
 
 def documents_read(root: Path) -> dict[str, int]:

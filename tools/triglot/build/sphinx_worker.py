@@ -49,11 +49,11 @@ def warm(root: Path) -> None:
 
     try:
         settings = load_settings(root)
-    except TriglotError:
+    except (TriglotError, OSError):
         return  # the build says what is wrong
     for lang in settings.languages:
         if lang != settings.source_language:
-            with contextlib.suppress(TriglotError, OSError):
+            with contextlib.suppress(Exception):  # only a warm-up: the build itself reports what is wrong
                 catalog_status(settings, lang)
 
 
@@ -196,19 +196,22 @@ class SphinxWorker:
                                              start_new_session=True)  # Ctrl-C in the terminal: serve ends it
             if self._process.stdout.readline() != b"ready\n":
                 raise OSError("the Sphinx worker process did not start")
-            threading.Thread(target=self._replies, args=(self._process,), daemon=True).start()
+            self._waiting = {}  # this process's builds: a dead one's thread fails only its own
+            threading.Thread(target=self._replies, args=(self._process, self._waiting), daemon=True).start()
         return self._process
 
-    def _replies(self, process: subprocess.Popen) -> None:
-        """Hand each reply to the build waiting for it; when the worker ends, fail the builds still waiting."""
+    def _replies(self, process: subprocess.Popen, waiting: dict[int, Future[dict]]) -> None:
+        """Hand each reply of *process* to the build waiting for it; when it ends, fail its builds still
+        waiting."""
         for line in process.stdout:
             reply = json.loads(line)
             with self._lock:
-                future = self._waiting.pop(reply["id"])
+                future = waiting.pop(reply["id"])
             future.set_result(reply)
         with self._lock:
-            waiting, self._waiting = self._waiting, {}
-        for future in waiting.values():
+            left = list(waiting.values())
+            waiting.clear()
+        for future in left:
             future.set_exception(OSError(f"the Sphinx worker process ended (exit status {process.wait()})"))
 
     def close(self) -> None:
