@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from triglot.edition_files import DOWNLOAD_FORMATS
+from triglot.edition_files import DOWNLOAD_FORMATS, parallel_view
 
 from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
@@ -32,17 +32,22 @@ def _fallback_count(doctree: nodes.document | None) -> int:
     return sum(1 for node in doctree.findall(nodes.Element) if FALLBACK_CLASS in node.get("classes", ()))
 
 
+def _parallel_view(app: Sphinx, uri: str, doctree: nodes.document | None) -> str:
+    """The page's own parallel view; the root page's for a page with no text (search, index)."""
+    root_uri = app.builder.get_target_uri(app.config.root_doc)
+    return parallel_view(uri if doctree is not None else root_uri, root_uri)
+
+
 def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     """What ``triglot/reader-bar.html`` needs to draw the bar of *pagename*."""
-    lang, source, languages = site_languages(app)
+    lang, source, _languages = site_languages(app)
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
-    others = [code for code in languages if code != lang]
     site_pages = app.config.triglot_site_pages
     return {
         "lang": lang,
         "editions": page_editions(app, pagename),
-        "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}" if site_pages else "",
+        "parallel_href": to_edition_root + _parallel_view(app, uri, doctree) if site_pages else "",
         "status_href": f"{to_edition_root}status.html" if site_pages else "",
         "downloads": [
             {"label": label, "file": download_path(app.config, fmt),

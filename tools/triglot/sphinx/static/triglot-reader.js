@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var SELECTOR = 'article[role="main"] p[id^="tg-p"], article[role="main"] section[id] > :is(h1, h2, h3, h4, h5, h6)';
+  var SELECTOR = '[data-triglot-body] p[id^="tg-p"], [data-triglot-body] section[id] > :is(h1, h2, h3, h4, h5, h6)';
 
   /** The top of the reading area: below furo's header when it is shown. */
   function readingTop() {
