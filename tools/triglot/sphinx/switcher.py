@@ -56,7 +56,6 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
         "editions": editions,
         "current": next((edition for edition in editions if edition.current), None),
         "menu": len(editions) > LIST_MAX,
-        "theme": app.config.html_theme,
         "in_body": app.config.html_theme not in WHOLE_PAGE_BODY,
         "parallel_href": f"{to_edition_root}parallel.html?l={','.join([lang, *others])}" if site_pages else "",
         "status_href": f"{to_edition_root}status.html" if site_pages else "",
