@@ -9,13 +9,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (alternates, body_mark, edition_facts, epub, fallback, furo, glossary_page, i18n_guard, interface_strings, latex,
-               metadata, paragraph_ids, passages, project_settings, safety, scholarly, search_ja, switcher, translator_mode,
-               untranslated)
+from . import (alternates, body_mark, edition_facts, epub, fallback, furo, glossary_page, i18n_guard, interface_strings,
+               latex, metadata, paragraph_ids, passages, project_settings, safety, scholarly, search_ja, switcher,
+               theme_slots, translator_mode, untranslated)
 
 _FEATURES = [project_settings, safety, i18n_guard, interface_strings, metadata, edition_facts, untranslated, glossary_page,
-             latex, epub, paragraph_ids, fallback, passages, alternates, switcher, body_mark, furo, scholarly, search_ja,
-             translator_mode]
+             latex, epub, paragraph_ids, fallback, passages, alternates, switcher, body_mark, furo, theme_slots, scholarly,
+             search_ja, translator_mode]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -1,6 +1,11 @@
 """The reader's bar on every HTML page: the language switcher, the parallel
 view, the downloads, and a note when the page shows untranslated passages.
 
+The switcher lists the editions up to :data:`LIST_MAX` of them; past that it
+is a one-line menu (``<details>``) that opens the list. The bar is at the top
+of the theme's content column: in furo's ``content`` block, in the other
+themes' ``body`` block (``templates/page.html``).
+
 Without JavaScript the switcher is plain links to the same page in the other
 editions; ``triglot-reader.js`` adds the first paragraph in view (its stable
 id, see ``paragraph_ids``) as the fragment when a reader follows one. The
@@ -26,6 +31,12 @@ from .outputs import download_path
 from .interface_strings import reader_strings
 
 HERE = Path(__file__).parent
+# Up to this many editions the switcher is a list of links; past it, a menu that takes one line.
+LIST_MAX = 4
+# Themes whose ``body`` block is the whole page (the bar goes in their ``content`` block instead).
+WHOLE_PAGE_BODY = frozenset({"furo"})
+
+
 def _fallback_count(doctree: nodes.document | None) -> int:
     if doctree is None:
         return 0
@@ -44,9 +55,13 @@ def reader_context(app: Sphinx, pagename: str, doctree: nodes.document | None) -
     uri = app.builder.get_target_uri(pagename)
     to_edition_root = "../" * uri.count("/")
     site_pages = app.config.triglot_site_pages
+    editions = page_editions(app, pagename)
     return {
         "lang": lang,
-        "editions": page_editions(app, pagename),
+        "editions": editions,
+        "current": next((edition for edition in editions if edition.current), None),
+        "menu": len(editions) > LIST_MAX,
+        "in_body": app.config.html_theme not in WHOLE_PAGE_BODY,
         "parallel_href": to_edition_root + _parallel_view(app, uri, doctree) if site_pages else "",
         "status_href": f"{to_edition_root}status.html" if site_pages else "",
         "downloads": [
