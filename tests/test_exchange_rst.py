@@ -174,10 +174,13 @@ def test_a_project_without_the_extension_is_refused(project: Path, tmp_path: Pat
 
 
 def _main_text(page: Path) -> list[str]:
-    """The text of each block of an openstackdocstheme page's main part: fallback marks dropped, quotes neutral."""
+    """The text of each block of an openstackdocstheme page's main part: the reader's bar and note (the edition's
+    interface, which the exported tree's settings do not share), fallback marks dropped, quotes neutral."""
     tree = html.parse(str(page))
-    for mark in tree.xpath("//abbr[contains(@class, 'triglot-fallback-mark')]"):
-        mark.drop_tree()
+    interface = ("//abbr[contains(@class, 'triglot-fallback-mark')] | //nav[contains(@class, 'triglot-reader-bar')]"
+                 " | //p[contains(@class, 'triglot-fallback-note')]")
+    for element in tree.xpath(interface):
+        element.drop_tree()
     quotes = str.maketrans({**{char: '"' for char in "„“”«»"}, **{char: "'" for char in "‚‘’"}})
     blocks = "//div[@role='main']//*[self::p or self::h1 or self::h2 or self::h3 or self::td or self::li or self::dd]"
     return [" ".join(node.text_content().replace("¶", "").split()).translate(quotes) for node in tree.xpath(blocks)]

@@ -77,7 +77,8 @@ def test_assembled_parts_make_the_site(project: Path) -> None:
     ]
     site = project / "build" / "site"
     assert sorted(path.name for path in site.iterdir()) == [
-        ".triglot-published.json", "en", "index.html", "ja", "parallel.html", "ru", "sitemap.xml", "status.html"]
+        ".triglot-published.json", "en", "index.html", "ja", "parallel", "parallel.html", "ru", "sitemap.xml",
+        "status.html"]
     assert "Параллельный текст" in (site / "ru" / "status.html").read_text(encoding="utf-8")
 
 

@@ -137,6 +137,7 @@ def test_a_glyph_missing_from_the_fonts_fails_the_pdf_with_the_lines_that_matter
     assert "  en     html  ok" in report
     assert (root / "build" / "site" / "en" / "index.html").is_file()
     assert not (root / "build" / "site" / "en" / "downloads" / "article-en.pdf").exists()
+    assert report[-1] == f"triglot: site in {root / 'build' / 'site'}/ (without en pdf: failed in this build)"
 
 
 def test_without_tex_html_and_epub_build_and_the_pdf_names_the_packages(tmp_path: Path) -> None:

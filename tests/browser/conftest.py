@@ -22,6 +22,8 @@ from playwright.sync_api import sync_playwright
 
 from conftest import copy_project, run_triglot
 
+from .theme_projects import theme_site  # noqa: F401  (the theme matrix, for every browser test)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
@@ -39,8 +40,10 @@ def test_every_hreflang_link_resolves_to_an_existing_page(reader_site, server):
                     assert response.status == 200, (page, href)
                     assert response.read().lstrip().lower().startswith(b"<!doctype html"), url
                 checked.add(url)
-    # Six pages in each edition and its parallel view and status page; the root page, parallel view, status page.
-    assert len(checked) == 3 * 8 + 3
+    # In each edition its text pages, search and index, a parallel view per text page and the status page; at the
+    # root the root page, the source's parallel views and status page.
+    text_pages = json.loads((reader_site / "en" / "triglot-reader.json").read_text(encoding="utf-8"))["pages"]
+    assert len(checked) == 3 * (2 * len(text_pages) + 3) + len(text_pages) + 2
 
 
 def test_no_console_errors_on_any_page(reader_site, server, open_page, problems):

@@ -52,7 +52,7 @@ def test_the_parallel_view_shows_the_chosen_editions_side_by_side(server, open_p
     href = page.get_attribute('#tg-p4 .cell[lang="ja"] a.footnote-reference', "href")
     assert page.locator(f'.cell[lang="ja"] [id="{href[1:]}"]').count() == 1
     # The reader adds English from the controls: three columns, in the order chosen.
-    page.check('input[name="l"][value="en"]')
+    page.get_by_role("button", name="Add a column").click()
     cells = boxes(page, "tg-p20")
     assert cells["ru"]["right"] <= cells["ja"]["left"] <= cells["ja"]["right"] <= cells["en"]["left"]
     assert page.url.endswith("parallel.html?l=ru%2Cja%2Cen#tg-p20")

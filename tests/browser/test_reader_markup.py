@@ -86,10 +86,10 @@ def test_the_status_page_counts_as_gnu_gettext_does(reader_project, reader_site)
 
 
 def test_the_status_page_and_the_parallel_view_exist_in_each_edition_s_language(reader_site):
-    expected = {"en": ("Translation status", "Parallel view", "Show"),
-                "ru": ("Состояние перевода", "Параллельный текст", "Показать"),
-                "ja": ("翻訳の状況", "対訳表示", "表示")}
-    for lang, (status, parallel, show) in expected.items():
+    expected = {"en": ("Translation status", "Parallel view", "Column 1"),
+                "ru": ("Состояние перевода", "Параллельный текст", "Столбец 1"),
+                "ja": ("翻訳の状況", "対訳表示", "1列目")}
+    for lang, (status, parallel, column) in expected.items():
         for path in [f"{lang}/status.html", *(["status.html"] if lang == "en" else [])]:
             page = lxml.html.parse(str(reader_site / path))
             assert page.getroot().get("lang") == lang, path
@@ -98,7 +98,7 @@ def test_the_status_page_and_the_parallel_view_exist_in_each_edition_s_language(
             page = lxml.html.parse(str(reader_site / path))
             assert page.getroot().get("lang") == lang, path
             assert page.findtext(".//title").startswith(parallel), path
-            assert page.findtext('.//button[@type="submit"]') == show, path
+            assert page.findtext('.//label[@for="column-1"]') == column, path
     # The same paragraph in every version of the parallel view, links into the editions from where the page is.
     root, ru = (lxml.html.parse(str(reader_site / path)) for path in ("parallel.html", "ru/parallel.html"))
     assert root.xpath('//div[@id="tg-p3"]//a/@href')[0].startswith("en/glossary.html")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from triglot.build.editions import FORMATS, BuildResult, refused_translations
-from triglot.site.assemble import build_site, export_parts
+from triglot.site.assemble import SiteResult, build_site, export_parts, published_parts
 
 from triglot.config import check_sphinx_project
 
@@ -56,8 +56,21 @@ def run(args: argparse.Namespace) -> int:
     if code:
         return code
     state = "site in" if site.published else "nothing changed; site in"
-    print(f"triglot: {state} {site.site}/", file=sys.stderr)
+    print(f"triglot: {state} {site.site}/{failed_editions(site)}", file=sys.stderr)
     return 0 if site.ok else 1
+
+
+def failed_editions(site: SiteResult) -> str:
+    """What the published site holds of the editions that failed: their earlier version, or nothing."""
+    failed = [result.edition for result in site.results if not result.ok]
+    if not failed:
+        return ""
+    held = published_parts(site.site)
+    kept = [f"{edition.lang} {edition.fmt}" for edition in failed if f"{edition.lang}/{edition.fmt}" in held]
+    absent = [f"{edition.lang} {edition.fmt}" for edition in failed if f"{edition.lang}/{edition.fmt}" not in held]
+    said = ([f"the earlier {', '.join(kept)} kept"] if kept else []) + (
+        [f"without {', '.join(absent)}"] if absent else [])
+    return f" ({'; '.join(said)}: failed in this build)"
 
 
 def refusal(results: list[BuildResult], consequence: str) -> int:

@@ -29,7 +29,7 @@ class InterfaceTranslations(gettext.NullTranslations):
 
 @dataclass(frozen=True)
 class SitePage:
-    """One language version of a site-level page (``parallel.html``, ``status.html``).
+    """One language version of a site-level page (``parallel.html``, ``parallel/guide.html``, ``status.html``).
 
     The source language's version is at the site's root (where the page
     always was); every edition has its own in its folder (``ru/status.html``).
@@ -48,8 +48,8 @@ class SitePage:
 
     @property
     def root(self) -> str:
-        """The site's root seen from the page: ``""`` or ``"../"``."""
-        return "" if self.at_root else "../"
+        """The site's root seen from the page: ``""``, ``"../"``, ``"../../"`` (``ru/parallel/guide.html``)…"""
+        return "../" * self.path.count("/")
 
 
 @cache

@@ -1,9 +1,10 @@
 """The reader's site-level pages, made when the site is assembled.
 
-Shows the download links whose files exist, and writes the parallel view
-and the status page (at the site's root in the source language, and in each
-edition's folder in its language: ``ru/status.html``), and ``sitemap.xml``,
-from the editions the site holds. Called by ``triglot.site.assemble`` once
+Shows the download links whose files exist, and writes the parallel views
+(one per page) and the status page (at the site's root in the source
+language, and in each edition's folder in its language: ``ru/status.html``,
+``ru/parallel/guide.html``), and ``sitemap.xml``, from the editions the site
+holds. Called by ``triglot.site.assemble`` once
 the editions are in place.
 """
 
@@ -14,10 +15,10 @@ from pathlib import Path
 
 from ..config import Settings
 from ..fs import atomic_write
-from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE
+from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, parallel_view
 from .downloads import update_edition
 from .pages import InterfaceTranslations, SitePage
-from .parallel import parallel_html
+from .parallel import edition_pages, parallel_html
 from .parts import DOWNLOADS, PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
 from ..build.passages import Passages
@@ -88,10 +89,14 @@ def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, 
     site_url = next((data["site_url"] for data in info.values() if data.get("site_url")), "")
     titles = {lang: _read_json(site / lang / EDITION_FILE).get("title", "") for lang in editions}
 
-    for page in site_page_versions(settings, editions, "parallel.html", site_url, interface):
-        html = parallel_html(settings, site, page, root_page)
-        if html is not None:
-            atomic_write(site / page.path, html.encode("utf-8"))
+    pages = {lang: [page for page in data.get("pages", []) if page not in NOT_EDITION_PAGES]
+             for lang, data in info.items()}
+    for uri in pages.get(source) or [root_page]:
+        found = edition_pages(site, editions, uri)
+        if not found:
+            continue
+        for page in site_page_versions(settings, editions, parallel_view(uri, root_page), site_url, interface):
+            atomic_write(site / page.path, parallel_html(settings, found, page).encode("utf-8"), root=site)
     downloads = {lang: edition_downloads(site / lang) for lang in editions}
     statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), _passages(html_parts.get(lang)),
                                downloads[lang]) for lang in editions]
@@ -99,8 +104,6 @@ def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, 
         title = titles.get(page.lang) or titles.get(source, "")
         atomic_write(site / page.path, status_html(settings, statuses, title, page).encode("utf-8"))
 
-    pages = {lang: [page for page in data.get("pages", []) if page not in NOT_EDITION_PAGES]
-             for lang, data in info.items()}
     groups = page_groups(editions, pages, root_page, source)
     groups += [site_page_group(editions, name) for name in SITE_PAGES if (site / name).is_file()]
     atomic_write(site / "sitemap.xml", sitemap_xml(groups, site_url).encode("utf-8"))

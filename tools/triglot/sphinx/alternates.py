@@ -45,6 +45,11 @@ class Edition:
     href: str
     current: bool
 
+    @property
+    def tag(self) -> str:
+        """The language as HTML's ``lang`` and ``hreflang`` want it (BCP 47): ``pt-BR`` for ``pt_BR``."""
+        return self.code.replace("_", "-")
+
 
 def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
     """(edition language, source language, every language) of the build."""
@@ -94,7 +99,7 @@ def x_default(app: Sphinx, pagename: str) -> str:
 def alternate_links(app: Sphinx, pagename: str) -> str:
     """The ``<link rel="alternate" hreflang>`` tags of *pagename*."""
     links = [
-        f'<link rel="alternate" hreflang="{edition.code.replace("_", "-")}" href="{edition.href}">'
+        f'<link rel="alternate" hreflang="{edition.tag}" href="{edition.href}">'
         for edition in page_editions(app, pagename, absolute=True)
     ]
     links.append(f'<link rel="alternate" hreflang="x-default" href="{x_default(app, pagename)}">')

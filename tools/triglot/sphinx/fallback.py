@@ -4,7 +4,8 @@ After Sphinx's ``Locale`` transform, a translatable node whose translation is
 missing or fuzzy keeps the source text and ``node['translated']`` is false.
 Such a node gets the source language (``lang="en"`` in HTML, so screen
 readers and hyphenation follow it) and the class ``triglot-fallback``; a
-paragraph also gets a small mark whose title explains it. The counts of
+paragraph also gets a small mark whose title explains it (in HTML only, and
+out of the search index). The counts of
 passages and of those shown translated go to :mod:`triglot.sphinx.passages`.
 
 Sources that are already the translation (a tree written by ``triglot
@@ -35,14 +36,28 @@ def source_language(app: Sphinx) -> str:
     return settings.source_language if settings else "en"
 
 
-def fallback_mark(lang: str, source: str) -> nodes.raw:
-    """The small inline mark put at the start of a fallback paragraph."""
+class fallback_mark(nodes.Inline, nodes.Element):
+    """The small mark put at the start of a fallback paragraph: HTML only, and no text of its own in the doctree.
+
+    Its words are kept in attributes, so Sphinx's search index (which reads the
+    doctree's text, and the text of raw HTML) never holds them.
+    """
+
+
+def make_fallback_mark(lang: str, source: str) -> fallback_mark:
+    """The mark of a fallback paragraph in *lang*'s edition (source language *source*)."""
     strings = reader_strings(lang, source)
-    markup = (
-        f'<abbr class="{MARK_CLASS}" lang="{html.escape(lang)}" title="{html.escape(strings["fallback_title"])}">'
-        f'{html.escape(strings["fallback_mark"])}</abbr> '
-    )
-    return nodes.raw("", markup, format="html")
+    return fallback_mark(lang=lang, label=strings["fallback_mark"], explanation=strings["fallback_title"])
+
+
+def _visit_mark_html(translator: nodes.NodeVisitor, node: fallback_mark) -> None:
+    translator.body.append(f'<abbr class="{MARK_CLASS}" lang="{html.escape(node["lang"])}" '
+                           f'title="{html.escape(node["explanation"])}">{html.escape(node["label"])}</abbr> ')
+    raise nodes.SkipNode
+
+
+def _skip(translator: nodes.NodeVisitor, node: fallback_mark) -> None:
+    raise nodes.SkipNode
 
 
 class MarkFallback(SphinxTransform):
@@ -61,7 +76,7 @@ class MarkFallback(SphinxTransform):
         for node in fallback:
             node["classes"] += [FALLBACK_CLASS, f"language-{source}"]
             if isinstance(node, nodes.paragraph) and not _bibliographic(node):
-                node.insert(0, fallback_mark(lang, source))
+                node.insert(0, make_fallback_mark(lang, source))
 
 
 def _bibliographic(node: nodes.Element) -> bool:
@@ -80,3 +95,5 @@ def setup(app: Sphinx) -> None:
     """Register the transform and its switch."""
     app.add_config_value("triglot_translated_sources", False, "env", types=frozenset({bool}))
     app.add_transform(MarkFallback)
+    app.add_node(fallback_mark, html=(_visit_mark_html, None), latex=(_skip, None), text=(_skip, None),
+                 man=(_skip, None), texinfo=(_skip, None))

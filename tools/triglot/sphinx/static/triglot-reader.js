@@ -5,19 +5,35 @@
  * view), the link gets the first paragraph in view as its fragment, so the
  * other edition opens at the same paragraph. The current #anchor is kept when
  * its target is still in view. Without JavaScript the links are plain links.
+ * The switcher's menu (many editions) closes on Escape and on a click outside.
+ * Works in any theme: the text is the theme's role="main" element.
  */
 (function () {
   "use strict";
 
-  var SELECTOR = 'article[role="main"] p[id^="tg-p"], article[role="main"] section[id] > :is(h1, h2, h3, h4, h5, h6)';
+  var SELECTOR = '[data-triglot-body] p[id^="tg-p"], [data-triglot-body] section[id] > :is(h1, h2, h3, h4, h5, h6)';
 
-  /** The top of the reading area: below furo's header when it is shown. */
-  function readingTop() {
-    var header = document.querySelector(".mobile-header");
-    if (header && getComputedStyle(header).display !== "none") {
-      return Math.max(0, header.getBoundingClientRect().bottom);
+  /** The element at the point that is fixed or sticky (a theme's header), or null. */
+  function stuckAt(x, y) {
+    for (var element = document.elementFromPoint(x, y); element && element !== document.body;
+         element = element.parentElement) {
+      var position = getComputedStyle(element).position;
+      if (position === "fixed" || position === "sticky") return element;
     }
-    return 0;
+    return null;
+  }
+
+  /** The top of the reading area: below the theme's fixed or sticky headers (furo's, pydata's...). */
+  function readingTop() {
+    var top = 0;
+    for (var i = 0; i < 3; i++) {  // headers stacked one under the other
+      var header = stuckAt(window.innerWidth / 2, top + 1);
+      var rect = header && header.getBoundingClientRect();
+      // A header, not a drawer or a sidebar open over the text.
+      if (!rect || rect.bottom <= top || rect.height > window.innerHeight / 3) break;
+      top = rect.bottom;
+    }
+    return top;
   }
 
   function inView(element, top) {
@@ -51,7 +67,23 @@
     link.setAttribute("href", link.dataset.triglotBase + (id ? "#" + encodeURIComponent(id) : ""));
   }
 
+  /** The menus of the switcher: Escape closes one (focus back on its summary), so does a click outside. */
+  function initMenus() {
+    var menus = document.querySelectorAll("details.triglot-editions-menu");
+    menus.forEach(function (menu) {
+      menu.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !menu.open) return;
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      });
+    });
+    document.addEventListener("click", function (event) {
+      menus.forEach(function (menu) { if (menu.open && !menu.contains(event.target)) menu.open = false; });
+    });
+  }
+
   function init() {
+    initMenus();
     var links = document.querySelectorAll(".triglot-edition-link, .triglot-parallel-link");
     links.forEach(function (link) {
       ["pointerdown", "focus", "click", "contextmenu"].forEach(function (type) {
