@@ -6,10 +6,12 @@ temporary folder first, so they can change them freely.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +54,28 @@ def run_triglot(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Com
     return Completed(completed.returncode, completed.stdout, completed.stderr)
 
 
+def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What ``make(folder)`` builds in a new *folder*, built once per test run and shared, read-only.
+
+    With pytest-xdist (``./dev test`` runs the tests in several processes), the first worker to ask builds it
+    in the run's shared temporary folder while holding a lock; the others wait for it and reuse the result.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    folder, done = shared / f"shared-{name}", shared / f"shared-{name}.done"
+    with open(shared / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.exists():
+            return Path(done.read_text(encoding="utf-8"))
+        if folder.exists():
+            pytest.fail(f"the shared build {name!r} failed in another worker (see its error): {folder}")
+        folder.mkdir()
+        result = make(folder)
+        done.write_text(str(result), encoding="utf-8")
+        return result
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project for one test."""
@@ -60,8 +84,13 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project whose HTML editions have been built (once per test session)."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    """A copy of the project whose HTML editions have been built (once per test run: see :func:`build_once`)."""
+    return build_once(tmp_path_factory, "built", build_project_html)
+
+
+def build_project_html(folder: Path) -> Path:
+    """A copy of the project in *folder*, its HTML editions built."""
+    root = copy_project(folder / "project")
     completed = run_triglot("build", cwd=root)
     assert completed.returncode == 0, completed.stderr
     return root

@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import copy_project, run_triglot
+from conftest import build_once, copy_project, run_triglot
 
 NBSP = "\u00a0"
 # The session's build is dated by SOURCE_DATE_EPOCH (the article's date), so that it is reproducible: a build
@@ -131,12 +131,17 @@ _BUILT: dict[str, Path] = {}
 
 
 def editions_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The translated copy, built once per session in HTML, PDF and EPUB under :data:`EPOCH` (shared by the test
-    modules)."""
+    """The translated copy, built once per test run in HTML, PDF and EPUB under :data:`EPOCH` (shared by the test
+    modules and, through :func:`conftest.build_once`, by pytest-xdist's workers)."""
     if "root" not in _BUILT:
-        root = translated_project(tmp_path_factory.mktemp("editions") / "project")
-        completed = run_triglot("build", "--format", "html", "--format", "pdf", "--format", "epub", cwd=root,
-                                env=EPOCH_ENV)
-        assert completed.returncode == 0, completed.stderr
-        _BUILT["root"] = root
+        _BUILT["root"] = build_once(tmp_path_factory, "editions", build_editions)
     return _BUILT["root"]
+
+
+def build_editions(folder: Path) -> Path:
+    """The translated copy in *folder*, built in every format."""
+    root = translated_project(folder / "project")
+    completed = run_triglot("build", "--format", "html", "--format", "pdf", "--format", "epub", cwd=root,
+                            env=EPOCH_ENV)
+    assert completed.returncode == 0, completed.stderr
+    return root

@@ -20,7 +20,7 @@ import polib
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import copy_project, run_triglot
+from conftest import build_once, copy_project, run_triglot
 
 from .theme_projects import theme_site  # noqa: F401  (the theme matrix, for every browser test)
 
@@ -54,8 +54,13 @@ def prepare_catalogs(root: Path) -> None:
 
 @pytest.fixture(scope="session")
 def reader_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A built copy of the project (HTML editions) with the catalogs changed as above."""
-    root = copy_project(tmp_path_factory.mktemp("reader") / "project")
+    """A built copy of the project (HTML editions) with the catalogs changed as above (built once per run)."""
+    return build_once(tmp_path_factory, "reader", build_reader_project)
+
+
+def build_reader_project(folder: Path) -> Path:
+    """A copy of the project in *folder*, its catalogs changed as above, its HTML editions built."""
+    root = copy_project(folder / "project")
     prepare_catalogs(root)
     completed = run_triglot("build", cwd=root)
     assert completed.returncode == 0, completed.stderr
