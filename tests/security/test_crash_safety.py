@@ -11,6 +11,7 @@ import hashlib
 import contextlib
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -134,13 +135,19 @@ def _site_digest(site: Path) -> dict[str, str]:
             for path in sorted(target.rglob("*")) if path.is_file()}
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> Path:
-    """A project copy with its English and Japanese editions published."""
-    root = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy with its English and Japanese editions published (built once for the module)."""
+    root = copy_project(tmp_path_factory.mktemp("published") / "project")
     completed = run_triglot("build", "--lang", "en", "--lang", "ja", cwd=root)
     assert completed.returncode == 0, completed.stderr
     return root
+
+
+@pytest.fixture
+def published(published_once: Path, tmp_path: Path) -> Path:
+    """A copy of :func:`published_once`, build folder and all, for one test to change."""
+    return shutil.copytree(published_once, tmp_path / "project", symlinks=True)
 
 
 def test_a_killed_build_never_replaces_the_site(published: Path) -> None:
