@@ -73,6 +73,7 @@ class BuildResult:
     log: Path | None = None  # the full log of a failure, when there is one
     passages: Passages | None = None  # what the edition shows translated (an edition that built)
     problem: str | None = None  # why an edition that built may not be published
+    missing: tuple[str, ...] = ()  # the Debian packages a PDF edition could not be built without
 
     @property
     def publishable(self) -> bool:
@@ -157,9 +158,10 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, com
     fresh = not edition.stamp.is_file()
     edition.stamp.unlink(missing_ok=True)
     if edition.fmt == "pdf":
-        missing = tex.missing_packages()
+        missing = tex.missing_packages(edition.lang)
         if missing:
-            return BuildResult(edition, False, tex.missing_message(missing))
+            return BuildResult(edition, False, tex.missing_message(edition.lang, missing),
+                               missing=tuple(missing))
     edition.log.parent.mkdir(parents=True, exist_ok=True)
     edition.output.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
