@@ -12,14 +12,13 @@ from .. import pdf_languages
 # The programs the PDF build runs, and the Debian package of each.
 PROGRAMS = {"lualatex": "texlive-latex-base", "latexmk": "latexmk", "kpsewhich": "texlive-binaries"}
 
-# One file from each package the LuaLaTeX set-up needs (see triglot.sphinx.latex).
+# One file from each package the LuaLaTeX set-up of every edition needs (see triglot.sphinx.latex): LuaTeX-ja and
+# HaranoAji for the Japanese any edition may quote; each language's own are in triglot.pdf_languages.
 TEX_FILES = {
     "luatex85.sty": "texlive-luatex",
     "fontspec.sty": "texlive-latex-recommended",
     "fncychap.sty": "texlive-latex-extra",
-    "ltjsarticle.cls": "texlive-lang-japanese",
     "HaranoAjiMincho-Regular.otf": "texlive-lang-japanese",
-    "russianb.ldf": "texlive-lang-cyrillic",
     "FreeSerif.otf": "fonts-freefont-otf",
 }
 
