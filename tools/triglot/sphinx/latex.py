@@ -1,13 +1,15 @@
-"""Per-language LaTeX set-up: LuaLaTeX, babel, FreeFont and LuaTeX-ja, a title block, PDF metadata.
+"""Per-language LaTeX set-up: LuaLaTeX, babel and the fonts of each language, a title block, PDF metadata.
 
 Sphinx's defaults fail for a Japanese or a mixed-script text (pdflatex stops
 at the first kanji; uplatex leaves the Japanese fonts unembedded and sets
 Cyrillic as full-width Japanese). Every edition is therefore typeset with
-LuaLaTeX: babel with the edition's language (Russian hyphenation), the
-FreeSerif/FreeSans/FreeMono fonts, LuaTeX-ja with the HaranoAji fonts for
-Japanese (kinsoku, Japanese–Latin spacing), the class ``ltjsarticle`` for the
-Japanese edition, no index, and ``\\tracinglostchars=3`` so that a glyph
-missing from the fonts stops the build instead of vanishing from the page.
+LuaLaTeX: babel with the edition's language and the fonts of its script, as
+:mod:`triglot.pdf_languages` gives them (FreeFont for Latin, Cyrillic and
+Greek, LuaTeX-ja with HaranoAji for Japanese, Noto CJK for Chinese and
+Korean, Noto for other scripts: :mod:`.latex_languages`), the class
+``ltjsarticle`` for the Japanese edition, no index, and
+``\\tracinglostchars=3`` so that a glyph missing from the fonts stops the
+build instead of vanishing from the page.
 
 The settings are applied in a ``config-inited`` handler because conf.py runs
 before ``-D language=…``, late, after themes and extensions: each is set only
