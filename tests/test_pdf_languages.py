@@ -1,6 +1,8 @@
-"""PDFs in languages of other scripts: a one-page project built to PDF in German, Brazilian Portuguese, Hindi,
-Korean and Chinese, read back with pdftotext (the translated sentences) and pdffonts (the table's fonts
-embedded); a language whose Debian package is missing fails before LaTeX with the package named."""
+"""PDFs in languages of other scripts: a one-page project built to PDF in German, Hindi, Korean and Chinese
+(babel's German from its own package; Devanagari in Noto with FreeFont's Latin; Hangul with luatexko;
+Chinese with LuaTeX-ja and Noto CJK), read back with pdftotext (the translated sentences) and pdffonts (the
+table's fonts embedded); the table checked against the packages' file lists; a language whose Debian package
+is missing fails before LaTeX with the package named."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ QUOTE = 'The guide said: "Stay on the path."'
 # Each language's translations of TITLE, NUMBER and QUOTE.
 SAMPLES: dict[str, tuple[str, str, str]] = {
     "de": ("Feldnotizen", "Der Fluss stieg 2024 um 3 Meter.", "Der Führer sagte: „Bleiben Sie auf dem Weg.“"),
-    "pt_BR": ("Notas de campo", "O rio subiu 3 metros em 2024.", "O guia disse: “Fique na trilha.”"),
     "hi": ("क्षेत्र टिप्पणियाँ", "2024 में नदी 3 मीटर बढ़ गई।", "गाइड ने कहा: “रास्ते पर ही रहें।”"),
     "ko": ("현장 기록", "2024년에 강물이 3미터 불어났다.", "안내인이 말했다. “길을 벗어나지 마세요.”"),
     "zh_CN": ("野外笔记", "2024年，河水上涨了3米。", "向导说：“请走在小路上。”"),

@@ -209,6 +209,9 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
                                            "LuaLaTeX only (confined: see SECURITY.md); set it to 'lualatex' or "
                                            "leave it unset")
     tex_file = edition.product.with_suffix(".tex")
+    if not tex_file.is_file():  # no record of the file's name: triglot.sphinx did not run
+        return BuildResult(edition, False, f"Sphinx wrote no {tex_file.name}: is triglot.sphinx in the extensions "
+                                           "of conf.py?", log=edition.log)
     tex_sandbox.prepare(edition.output)
     completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, tex_file.name), cwd=edition.output,
                                capture_output=True, text=True, env=tex_sandbox.environment(edition.output, env),
