@@ -45,6 +45,7 @@ class PdfLanguage:
     serif: str = "FreeSerif"
     sans: str = "FreeSans"
     region: str = ""  # Noto CJK's region (SC, TC, HK, KR): which font of its collections
+    writing: str = ""  # the script HarfBuzz shapes a Noto family's text as (fontspec's Script: Arabic, Bengali…)
     rtl: bool = False  # written right to left
     # The files the language needs beyond the base set-up, with the Debian package of each.
     files: dict[str, str] = field(default_factory=dict)
@@ -89,9 +90,9 @@ def _cjk(babel: str, region: str, script: str = "chinese") -> PdfLanguage:
                        files={"NotoSerifCJK-Regular.ttc": NOTO_CJK, "NotoSansCJK-Regular.ttc": NOTO_CJK, **engine})
 
 
-def _noto(babel: str, serif: str, sans: str, rtl: bool = False) -> PdfLanguage:
-    """A language in a script set in two Noto families (the stems of their files: ``NotoSerifBengali``)."""
-    return PdfLanguage(babel, ini=True, script="noto", serif=serif, sans=sans, rtl=rtl,
+def _noto(babel: str, writing: str, serif: str, sans: str, rtl: bool = False) -> PdfLanguage:
+    """A language in the script *writing* set in two Noto families (the stems of their files: ``NotoSerifBengali``)."""
+    return PdfLanguage(babel, ini=True, script="noto", serif=serif, sans=sans, writing=writing, rtl=rtl,
                        files={f"{serif}-Regular.ttf": NOTO, f"{sans}-Regular.ttf": NOTO})
 
 
@@ -101,9 +102,9 @@ OTHER = "texlive-lang-other"
 
 # The languages of Sphinx's translations (sphinx/locale), by Sphinx's code.
 LANGUAGES: dict[str, PdfLanguage] = {
-    "ar": _noto("arabic", "NotoNaskhArabic", "NotoSansArabic", rtl=True),
+    "ar": _noto("arabic", "Arabic", "NotoNaskhArabic", "NotoSansArabic", rtl=True),
     "bg": _ldf("bulgarian", CYRILLIC),
-    "bn": _noto("bengali", "NotoSerifBengali", "NotoSansBengali"),
+    "bn": _noto("bengali", "Bengali", "NotoSerifBengali", "NotoSansBengali"),
     "ca": _ldf("catalan", "texlive-lang-spanish"),
     "cak": PdfLanguage("english"),  # Kaqchikel: neither babel nor polyglossia has it; English hyphenation
     "cs": _ldf("czech", "texlive-lang-czechslovak"),
@@ -117,12 +118,12 @@ LANGUAGES: dict[str, PdfLanguage] = {
     "es": _ldf("spanish", "texlive-lang-spanish"),
     "et": _ldf("estonian", EUROPEAN),
     "eu": _ldf("basque", "texlive-lang-french"),
-    "fa": _noto("persian", "NotoNaskhArabic", "NotoSansArabic", rtl=True),
+    "fa": _noto("persian", "Arabic", "NotoNaskhArabic", "NotoSansArabic", rtl=True),
     "fi": _ldf("finnish", EUROPEAN),
     "fr": _ldf("french", "texlive-lang-french"),
     "gl": _ldf("galician", "texlive-lang-spanish"),
-    "he": _noto("hebrew", "NotoSerifHebrew", "NotoSansHebrew", rtl=True),
-    "hi": _noto("hindi", "NotoSerifDevanagari", "NotoSansDevanagari"),
+    "he": _noto("hebrew", "Hebrew", "NotoSerifHebrew", "NotoSansHebrew", rtl=True),
+    "hi": _noto("hindi", "Devanagari", "NotoSerifDevanagari", "NotoSansDevanagari"),
     "hr": _ldf("croatian", EUROPEAN),
     "hu": _ldf("magyar", EUROPEAN),
     "id": _ldf("bahasai", OTHER),
@@ -130,13 +131,13 @@ LANGUAGES: dict[str, PdfLanguage] = {
     "it": _ldf("italian", "texlive-lang-italian"),
     "ja": PdfLanguage("japanese", script="japanese", files={"japanese.ldf": "texlive-lang-japanese",
                                                                  "ltjsarticle.cls": "texlive-lang-japanese"}),
-    "ka": _noto("georgian", "NotoSerifGeorgian", "NotoSansGeorgian"),
+    "ka": _noto("georgian", "Georgian", "NotoSerifGeorgian", "NotoSansGeorgian"),
     "ko": _cjk("korean", "KR", script="korean"),
     "lt": _ldf("lithuanian", EUROPEAN),
     "lv": _ldf("latvian", EUROPEAN),
     "mk": _ldf("macedonian", EUROPEAN),
     "nb": _ldf("norsk", EUROPEAN),
-    "ne": _noto("nepali", "NotoSerifDevanagari", "NotoSansDevanagari"),
+    "ne": _noto("nepali", "Devanagari", "NotoSerifDevanagari", "NotoSansDevanagari"),
     "nl": _ldf("dutch", EUROPEAN),
     "no": _ldf("norsk", EUROPEAN),
     "pl": _ldf("polish", "texlive-lang-polish"),
@@ -144,18 +145,18 @@ LANGUAGES: dict[str, PdfLanguage] = {
     "pt_BR": _ldf("brazil", "texlive-lang-portuguese"),
     "ro": _ldf("romanian", EUROPEAN),
     "ru": _ldf("russian", CYRILLIC, "russianb.ldf"),
-    "si": _noto("sinhala", "NotoSerifSinhala", "NotoSansSinhala"),
+    "si": _noto("sinhala", "Sinhala", "NotoSerifSinhala", "NotoSansSinhala"),
     "sk": _ldf("slovak", "texlive-lang-czechslovak"),
     "sl": _ldf("slovene", EUROPEAN),
     "sq": _ldf("albanian", EUROPEAN),
     "sr": _ldf("serbianc", CYRILLIC),
     "sr@latin": _ldf("serbian", CYRILLIC),
     "sv": _ldf("swedish", EUROPEAN),
-    "ta": _noto("tamil", "NotoSerifTamil", "NotoSansTamil"),
-    "te": _noto("telugu", "NotoSerifTelugu", "NotoSansTelugu"),
+    "ta": _noto("tamil", "Tamil", "NotoSerifTamil", "NotoSansTamil"),
+    "te": _noto("telugu", "Telugu", "NotoSerifTelugu", "NotoSansTelugu"),
     "tr": _ldf("turkish", EUROPEAN),
     "uk": _ldf("ukrainian", CYRILLIC, "ukraineb.ldf"),
-    "ur": _noto("urdu", "NotoNastaliqUrdu", "NotoSansArabic", rtl=True),
+    "ur": _noto("urdu", "Arabic", "NotoNastaliqUrdu", "NotoSansArabic", rtl=True),
     "vi": _ldf("vietnamese", OTHER),
     "yue": _cjk("cantonese", "HK"),
     "zh_CN": _cjk("chinese-simplified", "SC"),

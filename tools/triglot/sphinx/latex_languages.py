@@ -44,8 +44,8 @@ KOREAN = r"""
 \setmonohanjafont%(sans)s
 """
 
-# A script in a Noto family, shaped by HarfBuzz; what the family lacks (Latin letters, quotes) comes from FreeFont,
-# in the same weight.
+# A script in a Noto family, shaped by HarfBuzz as that script (Arabic letters join only so); what the family
+# lacks (Latin letters, quotes) comes from FreeFont, in the same weight.
 NOTO = r"""
 \directlua{
   luaotfload.add_fallback("triglotserif", {"file:FreeSerif.otf:mode=harf;"})
@@ -54,9 +54,9 @@ NOTO = r"""
   luaotfload.add_fallback("triglotsansbold", {"file:FreeSansBold.otf:mode=harf;"})
   luaotfload.add_fallback("triglotmono", {"file:%(sans)s-Regular.ttf:mode=harf;"})
 }
-\setmainfont{%(serif)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz,
+\setmainfont{%(serif)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
   UprightFeatures={RawFeature={fallback=triglotserif}}, BoldFeatures={RawFeature={fallback=triglotserifbold}}]
-\setsansfont{%(sans)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz,
+\setsansfont{%(sans)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
   UprightFeatures={RawFeature={fallback=triglotsans}}, BoldFeatures={RawFeature={fallback=triglotsansbold}}]
 """
 
@@ -67,7 +67,8 @@ def babel_setup(main: PdfLanguage, others: list[PdfLanguage]) -> str:
     options = [*ldf, *(["bidi=basic"] if main.rtl or any(other.rtl for other in others) else [])]
     provided = [rf"\babelprovide[import]{{{other.babel}}}" for other in others if other.ini]
     if main.ini:
-        lines = [rf"\usepackage[{','.join(options)}]{{babel}}", *provided, rf"\babelprovide[import, main]{{{main.babel}}}"]
+        lines = [rf"\usepackage[{','.join(options)}]{{babel}}", *provided,
+                 rf"\babelprovide[import, main]{{{main.babel}}}"]
     else:
         lines = [rf"\usepackage[{','.join([*options, 'main=' + main.babel])}]{{babel}}", *provided]
     return "\n".join(lines)
@@ -76,7 +77,7 @@ def babel_setup(main: PdfLanguage, others: list[PdfLanguage]) -> str:
 def font_setup(language: PdfLanguage) -> str:
     """The ``fontpkg`` element: the fonts of *language*'s script (see :mod:`triglot.pdf_languages`)."""
     if language.script == "noto":
-        return (NOTO % {"serif": language.serif, "sans": language.sans}
+        return (NOTO % {"serif": language.serif, "sans": language.sans, "writing": language.writing}
                 + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"})
     fonts = FREEFONT + FREEMONO % {"fallback": ""}
     if language.script in ("chinese", "korean"):
