@@ -137,7 +137,7 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         "continued": escape(str(_("continued from previous page")), "lualatex"),
     }
     elements = {
-        "babel": babel_setup(main, others),
+        "babel": babel_setup(main, others, ExtBabel(lang).get_language()),
         "polyglossia": "",
         "fontpkg": font_setup(main),
         "preamble": PREAMBLE % values,

@@ -61,16 +61,25 @@ NOTO = r"""
 """
 
 
-def babel_setup(main: PdfLanguage, others: list[PdfLanguage]) -> str:
-    """The ``babel`` element: *main* as the document's language, *others* (the source language) loaded too."""
+def babel_setup(main: PdfLanguage, others: list[PdfLanguage], class_option: str = "") -> str:
+    """The ``babel`` element: *main* as the document's language, *others* (the source language) loaded too.
+
+    Sphinx passes its own babel name for the language (*class_option*) to the document class, and babel
+    would load that language's .ldf too: where it is not *main*'s (``hebrew``, whose .ldf is for 8-bit
+    TeX; ``vietnam``), it is taken out of the class's options first.
+    """
+    lines = []
+    if class_option and (main.ini or class_option != main.babel) and class_option not in (o.babel for o in others):
+        lines.append(rf"\makeatletter\@expandtwoargs\@removeelement{{{class_option}}}{{\@classoptionslist}}"
+                     r"\@classoptionslist\makeatother")
     ldf = [other.babel for other in others if not other.ini]
     options = [*ldf, *(["bidi=basic"] if main.rtl or any(other.rtl for other in others) else [])]
     provided = [rf"\babelprovide[import]{{{other.babel}}}" for other in others if other.ini]
     if main.ini:
-        lines = [rf"\usepackage[{','.join(options)}]{{babel}}", *provided,
-                 rf"\babelprovide[import, main]{{{main.babel}}}"]
+        lines += [rf"\usepackage[{','.join(options)}]{{babel}}", *provided,
+                  rf"\babelprovide[import, main]{{{main.babel}}}"]
     else:
-        lines = [rf"\usepackage[{','.join([*options, 'main=' + main.babel])}]{{babel}}", *provided]
+        lines += [rf"\usepackage[{','.join([*options, 'main=' + main.babel])}]{{babel}}", *provided]
     return "\n".join(lines)
 
 
