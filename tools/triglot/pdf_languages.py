@@ -158,7 +158,7 @@ LANGUAGES: dict[str, PdfLanguage] = {
     "uk": _ldf("ukrainian", CYRILLIC, "ukraineb.ldf"),
     "ur": _noto("urdu", "Arabic", "NotoNastaliqUrdu", "NotoSansArabic", rtl=True),
     "vi": _ldf("vietnamese", OTHER),
-    "yue": _cjk("cantonese", "HK"),
+    "yue": _cjk("chinese-traditional", "HK"),  # babel's Cantonese locale has no captions ("?contents?")
     "zh_CN": _cjk("chinese-simplified", "SC"),
     "zh_HK": _cjk("chinese-traditional", "HK"),
     "zh_TW": _cjk("chinese-traditional", "TC"),
