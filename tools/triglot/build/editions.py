@@ -82,6 +82,7 @@ class BuildResult:
     log: Path | None = None  # the full log of a failure, when there is one
     passages: Passages | None = None  # what the edition shows translated (an edition that built)
     problem: str | None = None  # why an edition that built may not be published
+    missing: tuple[str, ...] = ()  # the Debian packages a PDF edition could not be built without
 
     @property
     def publishable(self) -> bool:
@@ -167,9 +168,10 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, com
     fresh = not edition.stamp.is_file()
     edition.stamp.unlink(missing_ok=True)
     if edition.fmt == "pdf":
-        missing = tex.missing_packages()
+        missing = tex.missing_packages(edition.lang)
         if missing:
-            return BuildResult(edition, False, tex.missing_message(missing))
+            return BuildResult(edition, False, tex.missing_message(edition.lang, missing),
+                               missing=tuple(missing))
     edition.log.parent.mkdir(parents=True, exist_ok=True)
     edition.output.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -216,6 +218,9 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
                                            "LuaLaTeX only (confined: see SECURITY.md); set it to 'lualatex' or "
                                            "leave it unset")
     tex_file = edition.product.with_suffix(".tex")
+    if not tex_file.is_file():  # no record of the file's name: triglot.sphinx did not run
+        return BuildResult(edition, False, f"Sphinx wrote no {tex_file.name}: is triglot.sphinx in the extensions "
+                                           "of conf.py?", log=edition.log)
     tex_sandbox.prepare(edition.output)
     completed = subprocess.run(tex_sandbox.latexmk_command(edition.output, tex_file.name), cwd=edition.output,
                                capture_output=True, text=True, env=tex_sandbox.environment(edition.output, env),

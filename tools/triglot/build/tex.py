@@ -7,37 +7,58 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .. import pdf_languages
+
 # The programs the PDF build runs, and the Debian package of each.
 PROGRAMS = {"lualatex": "texlive-latex-base", "latexmk": "latexmk", "kpsewhich": "texlive-binaries"}
 
-# One file from each package the LuaLaTeX set-up needs (see triglot.sphinx.latex).
+# One file from each package the LuaLaTeX set-up of every edition needs (see triglot.sphinx.latex): LuaTeX-ja and
+# HaranoAji for the Japanese any edition may quote; each language's own are in triglot.pdf_languages.
 TEX_FILES = {
     "luatex85.sty": "texlive-luatex",
     "fontspec.sty": "texlive-latex-recommended",
     "fncychap.sty": "texlive-latex-extra",
-    "ltjsarticle.cls": "texlive-lang-japanese",
     "HaranoAjiMincho-Regular.otf": "texlive-lang-japanese",
-    "russianb.ldf": "texlive-lang-cyrillic",
     "FreeSerif.otf": "fonts-freefont-otf",
 }
 
 
-def missing_packages() -> list[str]:
-    """The Debian packages whose programs or TeX files the PDF build cannot find (empty when all are there)."""
+def needed_files(lang: str) -> dict[str, str]:
+    """The TeX and font files the PDF of *lang* needs, with the Debian package of each: the base set-up's and
+    its language's (:mod:`triglot.pdf_languages`)."""
+    found = pdf_languages.entry(lang)
+    return {**TEX_FILES, **(found.files if found else {})}
+
+
+def needed_packages(langs: list[str]) -> list[str]:
+    """The Debian packages the PDFs of *langs* need: the programs', the base set-up's and their languages'."""
+    return sorted({*PROGRAMS.values(), *(package for lang in langs for package in needed_files(lang).values())})
+
+
+def missing_packages(lang: str) -> list[str]:
+    """The Debian packages whose programs, TeX files or fonts the PDF of *lang* cannot find (empty when all
+    are there)."""
+    files = needed_files(lang)
     missing = [package for program, package in PROGRAMS.items() if shutil.which(program) is None]
     if "texlive-binaries" in missing:
-        return sorted({*missing, *TEX_FILES.values()})
-    completed = subprocess.run(["kpsewhich", *TEX_FILES], capture_output=True, text=True)
+        return sorted({*missing, *files.values()})
+    completed = subprocess.run(["kpsewhich", *files], capture_output=True, text=True)
     found = {Path(line.strip()).name for line in completed.stdout.splitlines() if line.strip()}
-    missing += [package for name, package in TEX_FILES.items() if name not in found]
+    missing += [package for name, package in files.items() if name not in found]
     return sorted(set(missing))
 
 
-def missing_message(packages: list[str]) -> str:
-    """What to tell a user whose machine lacks *packages*."""
+def missing_message(lang: str, packages: list[str]) -> str:
+    """What to tell a user whose machine lacks *packages* for the PDF of *lang*."""
+    base = set(PROGRAMS.values()) | set(TEX_FILES.values())
+    install = f"(sudo apt-get install {' '.join(packages)}), or run ./dev build, which installs them"
+    if base.isdisjoint(packages):
+        return (f"the {pdf_languages.language_name(lang)} PDF needs {' '.join(packages)}, which "
+                f"{'is' if len(packages) == 1 else 'are'} missing here: install the Debian "
+                f"{'package' if len(packages) == 1 else 'packages'} {install}; the other editions do not need "
+                f"{'it' if len(packages) == 1 else 'them'}")
     return (f"the PDF editions need TeX Live with LuaLaTeX, which is missing here: install the Debian packages "
-            f"{' '.join(packages)} (sudo apt-get install {' '.join(packages)}), or run ./dev build, which installs "
-            f"them; the HTML and EPUB editions do not need them")
+            f"{' '.join(packages)} {install}; the HTML and EPUB editions do not need them")
 
 
 _CONTEXT = re.compile(r"^l\.\d+ ")

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from triglot import __version__
 from triglot.errors import TriglotError
 
-from . import add_language, assemble, build, check, exchange, glossary, serve, stats, update
+from . import add_language, assemble, build, check, exchange, glossary, packages, serve, stats, update
 
-COMMANDS = [build, assemble, update, check, stats, glossary, exchange, add_language, serve]
+COMMANDS = [build, assemble, update, check, stats, glossary, exchange, add_language, serve, packages]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

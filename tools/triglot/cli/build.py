@@ -37,7 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, report each edition; return 0 when all built, 1 when one failed, 2 when one that built may not be
-    published (its catalogs missed the build, or it is below the minimum translated share)."""
+    published (its catalogs missed the build, or it is below the minimum translated share) or a PDF edition
+    lacks a Debian package."""
     settings = settings_from_cwd(args.out)
     check_sphinx_project(settings)
     langs = selected_languages(settings, args.langs)
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         report(results, settings.source_language)
         for folder in folders:
             print(f"triglot: part in {folder}/", file=sys.stderr)
-        return refusal(results, "no part written") or (0 if all(result.ok for result in results) else 1)
+        return refusal(results, "no part written") or failure_code(results)
     site = build_site(settings, langs, formats, args.jobs, minimum)
     report(site.results, settings.source_language)
     code = refusal(site.results, f"nothing published; {site.site} is as it was")
@@ -57,7 +58,14 @@ def run(args: argparse.Namespace) -> int:
         return code
     state = "site in" if site.published else "nothing changed; site in"
     print(f"triglot: {state} {site.site}/{failed_editions(site)}", file=sys.stderr)
-    return 0 if site.ok else 1
+    return failure_code(site.results)
+
+
+def failure_code(results: list[BuildResult]) -> int:
+    """0 when every edition built; 2 when one lacks a Debian package (the machine's set-up is wrong); else 1."""
+    if all(result.ok for result in results):
+        return 0
+    return 2 if any(result.missing for result in results) else 1
 
 
 def failed_editions(site: SiteResult) -> str:

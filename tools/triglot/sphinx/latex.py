@@ -1,13 +1,15 @@
-"""Per-language LaTeX set-up: LuaLaTeX, babel, FreeFont and LuaTeX-ja, a title block, PDF metadata.
+"""Per-language LaTeX set-up: LuaLaTeX, babel and the fonts of each language, a title block, PDF metadata.
 
 Sphinx's defaults fail for a Japanese or a mixed-script text (pdflatex stops
 at the first kanji; uplatex leaves the Japanese fonts unembedded and sets
 Cyrillic as full-width Japanese). Every edition is therefore typeset with
-LuaLaTeX: babel with the edition's language (Russian hyphenation), the
-FreeSerif/FreeSans/FreeMono fonts, LuaTeX-ja with the HaranoAji fonts for
-Japanese (kinsoku, Japanese–Latin spacing), the class ``ltjsarticle`` for the
-Japanese edition, no index, and ``\\tracinglostchars=3`` so that a glyph
-missing from the fonts stops the build instead of vanishing from the page.
+LuaLaTeX: babel with the edition's language and the fonts of its script, as
+:mod:`triglot.pdf_languages` gives them (FreeFont for Latin, Cyrillic and
+Greek, LuaTeX-ja with HaranoAji for Japanese, Noto CJK for Chinese and
+Korean, Noto for other scripts: :mod:`.latex_languages`), the class
+``ltjsarticle`` for the Japanese edition, no index, and
+``\\tracinglostchars=3`` so that a glyph missing from the fonts stops the
+build instead of vanishing from the page.
 
 The settings are applied in a ``config-inited`` handler because conf.py runs
 before ``-D language=…``, late, after themes and extensions: each is set only
@@ -43,8 +45,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
 from triglot.fs import atomic_write
+from triglot import pdf_languages
+from triglot.pdf_languages import PdfLanguage
 
 from .edition_facts import EditionFacts, edition_facts
+from .latex_languages import babel_setup, font_setup
 from .outputs import output_name
 from .project_settings import project_settings
 from .unset import set_unset
@@ -52,24 +57,8 @@ from .unset import set_unset
 # Paragraph classes set as part of the PDF's title block (see the module docstring).
 TITLE_BLOCK_CLASSES = ("byline", "dateline")
 
-# babel's names of the languages triglot knows how to typeset; others fall back to Sphinx's mapping.
-BABEL_NAMES = {"en": "english", "ru": "russian", "ja": "japanese"}
-
 # Languages whose first paragraph after a heading is indented like the others.
 INDENT_AFTER_HEADINGS = {"ru", "uk", "be", "bg", "fr", "ja", "zh", "ko"}
-
-FONTS = r"""
-\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
-  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
-\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
-  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
-\setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
-  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
-\usepackage[haranoaji]{luatexja-preset}
-%% Cyrillic (range 2) is never Japanese, nor are the curly quotes (range 9): Japanese text quotes
-%% with 「」, and the English of notes, fallbacks and quotations keeps its apostrophes proportional
-\ltjsetparameter{jacharrange={-2,-9}}
-"""
 
 # What every edition's PDF needs, whatever its design: a missing glyph stops the build, the PDF's
 # metadata, continued tables in the edition's language, text kept in the source language hyphenated as such,
@@ -132,26 +121,25 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
     """The ``latex_elements`` of *config*'s edition (its language, title and author): what typesetting its
     language needs and, with ``triglot_article_layout``, the article's design."""
     lang = config.language
-    main = babel_name(lang)
-    source = babel_name(source_language)
-    languages = [source] if source != main else []
+    main, source = language_setup(lang), language_setup(source_language)
+    others = [source] if source.babel != main.babel else []
     values = {
         # The PDF's title and author: those of the (project's, else triglot's) first LaTeX document.
         "title": config.latex_documents[0][2],
         "author": config.latex_documents[0][3],
         "pdflang": pdf_language(config),
-        "parindent": r"1\zw" if lang == "ja" else "1.5em",
+        "parindent": r"1\zw" if lang == "ja" else r"2\zw" if main.script == "chinese" else "1.5em",
         "afterheading": "" if lang.split("_")[0] in INDENT_AFTER_HEADINGS else r"\triglot@afterheading",
         # Text kept in the source language (the untranslated directive) is hyphenated as such.
         # (otherlanguage*: the captions and fixed strings stay in the edition's language)
         "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
-                         rf"{{\begin{{otherlanguage*}}{{{source}}}}}{{\end{{otherlanguage*}}}}" if languages else ""),
+                         rf"{{\begin{{otherlanguage*}}{{{source.babel}}}}}{{\end{{otherlanguage*}}}}" if others else ""),
         "continued": escape(str(_("continued from previous page")), "lualatex"),
     }
     elements = {
-        "babel": rf"\usepackage[{','.join([*languages, 'main=' + main])}]{{babel}}",
+        "babel": babel_setup(main, others, ExtBabel(lang).get_language()),
         "polyglossia": "",
-        "fontpkg": FONTS % values,
+        "fontpkg": font_setup(main),
         "preamble": PREAMBLE % values,
     }
     if not config.triglot_article_layout:
@@ -174,9 +162,10 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
     }
 
 
-def babel_name(lang: str) -> str:
-    """babel's name for *lang* (``russian``); English for a language babel does not know."""
-    return BABEL_NAMES.get(lang.split("_")[0]) or ExtBabel(lang).get_language()
+def language_setup(lang: str) -> PdfLanguage:
+    """How *lang* is typeset (:mod:`triglot.pdf_languages`); for a language Sphinx does not translate to,
+    Sphinx's babel name for it in FreeFont (English when babel does not know it)."""
+    return pdf_languages.entry(lang) or PdfLanguage(ExtBabel(lang).get_language())
 
 
 def edition_title(config: Config) -> str:

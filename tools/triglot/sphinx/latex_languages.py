@@ -1,0 +1,96 @@
+"""The babel and font set-up of an edition's PDF, from its language's entry in :mod:`triglot.pdf_languages`."""
+
+from __future__ import annotations
+
+from triglot.pdf_languages import PdfLanguage
+
+# FreeFont: the Latin, Cyrillic and Greek of every edition but those of a script set in Noto.
+FREEFONT = r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+"""
+
+FREEMONO = r"""
+\setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique%(fallback)s]
+"""
+
+# LuaTeX-ja for Japanese (and Chinese): Cyrillic (range 2) is never Japanese, nor are the curly quotes (range 9):
+# Japanese text quotes with 「」, and the English of notes, fallbacks and quotations keeps its apostrophes
+# proportional.
+JACHARRANGE = "\n\\ltjsetparameter{jacharrange={-2,-9}}\n"
+HARANOAJI = "\n\\usepackage[haranoaji]{luatexja-preset}" + JACHARRANGE
+
+# A Noto CJK font: its collections' font of the edition's region, regular and bold.
+CJK_FONT = "{%s}[Extension=.ttc, UprightFont=*-Regular, BoldFont=*-Bold, FontIndex=%d]"
+
+# Chinese: LuaTeX-ja's line breaking rules (no line starts with a closing mark) with Noto CJK's Chinese glyphs.
+CHINESE = r"""
+\usepackage{luatexja-fontspec}
+\setmainjfont%(serif)s
+\setsansjfont%(sans)s
+""" + JACHARRANGE
+
+# Korean: luatexko sets Hangul and Hanja in Noto CJK KR beside FreeFont's Latin, breaking lines between words.
+KOREAN = r"""
+\usepackage{luatexko}
+\setmainhangulfont%(serif)s
+\setsanshangulfont%(sans)s
+\setmonohangulfont%(sans)s
+\setmainhanjafont%(serif)s
+\setsanshanjafont%(sans)s
+\setmonohanjafont%(sans)s
+"""
+
+# A script in a Noto family, shaped by HarfBuzz as that script (Arabic letters join only so); what the family
+# lacks (Latin letters, quotes) comes from FreeFont, in the same weight.
+NOTO = r"""
+\directlua{
+  luaotfload.add_fallback("triglotserif", {"file:FreeSerif.otf:mode=harf;"})
+  luaotfload.add_fallback("triglotserifbold", {"file:FreeSerifBold.otf:mode=harf;"})
+  luaotfload.add_fallback("triglotsans", {"file:FreeSans.otf:mode=harf;"})
+  luaotfload.add_fallback("triglotsansbold", {"file:FreeSansBold.otf:mode=harf;"})
+  luaotfload.add_fallback("triglotmono", {"file:%(sans)s-Regular.ttf:mode=harf;"})
+}
+\setmainfont{%(serif)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
+  UprightFeatures={RawFeature={fallback=triglotserif}}, BoldFeatures={RawFeature={fallback=triglotserifbold}}]
+\setsansfont{%(sans)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
+  UprightFeatures={RawFeature={fallback=triglotsans}}, BoldFeatures={RawFeature={fallback=triglotsansbold}}]
+"""
+
+
+def babel_setup(main: PdfLanguage, others: list[PdfLanguage], class_option: str = "") -> str:
+    """The ``babel`` element: *main* as the document's language, *others* (the source language) loaded too.
+
+    Sphinx passes its own babel name for the language (*class_option*) to the document class, and babel
+    would load that language's .ldf too: where it is not *main*'s (``hebrew``, whose .ldf is for 8-bit
+    TeX; ``vietnam``), it is taken out of the class's options first.
+    """
+    lines = []
+    if class_option and (main.ini or class_option != main.babel) and class_option not in (o.babel for o in others):
+        lines.append(rf"\makeatletter\@expandtwoargs\@removeelement{{{class_option}}}{{\@classoptionslist}}"
+                     r"\@classoptionslist\makeatother")
+    ldf = [other.babel for other in others if not other.ini]
+    options = [*ldf, *(["bidi=basic"] if main.rtl or any(other.rtl for other in others) else [])]
+    provided = [rf"\babelprovide[import]{{{other.babel}}}" for other in others if other.ini]
+    if main.ini:
+        lines += [rf"\usepackage[{','.join(options)}]{{babel}}", *provided,
+                  rf"\babelprovide[import, main]{{{main.babel}}}"]
+    else:
+        lines += [rf"\usepackage[{','.join([*options, 'main=' + main.babel])}]{{babel}}", *provided]
+    return "\n".join(lines)
+
+
+def font_setup(language: PdfLanguage) -> str:
+    """The ``fontpkg`` element: the fonts of *language*'s script (see :mod:`triglot.pdf_languages`)."""
+    if language.script == "noto":
+        return (NOTO % {"serif": language.serif, "sans": language.sans, "writing": language.writing}
+                + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"})
+    fonts = FREEFONT + FREEMONO % {"fallback": ""}
+    if language.script in ("chinese", "korean"):
+        cjk = {"serif": CJK_FONT % (language.serif, language.font_index),
+               "sans": CJK_FONT % (language.sans, language.font_index)}
+        return fonts + (KOREAN if language.script == "korean" else CHINESE) % cjk
+    return fonts + HARANOAJI
