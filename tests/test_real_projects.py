@@ -318,7 +318,11 @@ def test_each_language_s_pages_show_its_catalog_s_translations(real_build: Calla
         assert not missing, (lang, missing)
 
 
-@pytest.mark.parametrize("name", sorted(CHANGED))
+@pytest.mark.parametrize("name", ["fpm-docs", pytest.param("operations-guide", marks=pytest.mark.xfail(
+    strict=True, reason=("the untagged Japanese PDF fails (LaTeX: undefined \\spxpagem in the index, "
+                         "\\hyperindexformat{\\spxpagem}{246}); the EPUB's OPF reads 'operations-guide' and "
+                         "'Author name not set' (the theme's project, Sphinx's default author), not the title and "
+                         "author of the project's latex_documents, and the file is doc-ja.epub")))])
 def test_the_books_carry_the_project_s_title_author_and_translation(real_build: Callable[[str], RealBuild],
                                                                     name: str) -> None:
     build = real_build(name)
@@ -327,7 +331,7 @@ def test_the_books_carry_the_project_s_title_author_and_translation(real_build: 
     # The PDF and EPUB show what the HTML edition shows (fpm-docs' PDF fails: see its test).
     html = summary_lines(build.html.stderr)[(lang, "html")]
     assert summary_lines(build.books.stderr) == {(lang, "pdf"): html if name == "operations-guide" else "FAILED",
-                                                 (lang, "epub"): html}
+                                                 (lang, "epub"): html}, build.books.stderr
     downloads = build.site / lang / "downloads"
     pdfs, epubs = sorted(downloads.glob("*.pdf")), sorted(downloads.glob("*.epub"))
     assert (len(pdfs), len(epubs)) == (0 if name == "fpm-docs" else 1, 1)
