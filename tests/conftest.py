@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,3 +139,80 @@ def real_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     registry.parent.mkdir(exist_ok=True)
     registry.write_text("{}", encoding="utf-8")
     return projects
+
+
+# How each real project is built in the tests: the language whose PDF and EPUB are built besides every language's
+# HTML (one whose PDF works without the other languages' LaTeX support), and a language with no catalog, built
+# only to count the passages independently of triglot's record (each of its passages is marked as shown in English).
+REAL_BOOK_LANGUAGE = {"fpm-docs": "ru", "operations-guide": "ja"}
+NO_CATALOG_LANGUAGE = "kk"
+# sphinx-book-theme >= 1.0 has no sidebar-logo.html, which fpm-docs' html_sidebars names: the user's fix, a template
+# of the project's own that shows the logo as the theme does now (pydata-sphinx-theme's navbar-logo.html).
+SIDEBAR_LOGO = "{#- sphinx-book-theme 1.0 dropped sidebar-logo.html: show the logo as the theme does now. #}\n" \
+               '{% include "navbar-logo.html" %}\n'
+
+
+@dataclass
+class RealBuild:
+    """A real project as a user sets it up for triglot, built once: every language's HTML, one language's books."""
+
+    root: Path
+    docs: Path  # its Sphinx source folder (conf.py)
+    book_language: str
+    html: Completed  # triglot build: every language (and the catalog-less one), HTML
+    books: Completed  # triglot build --lang L --format pdf --format epub (fpm-docs' PDF fails: see its test)
+    plain: dict[str, Completed] | None = None  # fpm-docs: plain sphinx-build -b html|latex -D language=L, no triglot
+    unfixed: Completed | None = None  # fpm-docs: triglot build --lang en before the template was supplied
+
+    @property
+    def site(self) -> Path:
+        return self.root / "build" / "site"
+
+
+def add_triglot_extension(conf: Path) -> None:
+    """Add "triglot.sphinx" to the end of the extensions of *conf* (a conf.py), as the README tells a user to."""
+    text = conf.read_text(encoding="utf-8")
+    listed = re.search(r"^extensions = \[(.*?)\]", text, re.M | re.S)
+    assert listed, f"{conf}: no extensions list"
+    conf.write_text(f"{text[:listed.start()]}extensions = [{listed[1].rstrip().rstrip(',')}, 'triglot.sphinx']"
+                    f"{text[listed.end():]}", encoding="utf-8")
+
+
+def build_real_project(source: Path, target: Path) -> RealBuild:
+    """Copy the unpacked real project *source* to *target*, set it up as a user would, and build it."""
+    root = shutil.copytree(source, target)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
+        '"]\n', f'", "{NO_CATALOG_LANGUAGE}"]\n', 1), encoding="utf-8")
+    docs = root / ("pages" if root.name == "fpm-docs" else "doc/source")
+    plain = unfixed = None
+    language = REAL_BOOK_LANGUAGE[root.name]
+    if root.name == "fpm-docs":  # plain sphinx-builds first, without triglot, in a copy (Sphinx writes .mo files)
+        plain, copy = {}, shutil.copytree(source, target.parent / "plain")
+        for builder in ("html", "latex"):
+            run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", builder, "-D", f"language={language}",
+                                  "pages", f"_build/{builder}"], cwd=copy, capture_output=True, text=True)
+            plain[builder] = Completed(run.returncode, run.stdout, run.stderr)
+    add_triglot_extension(docs / "conf.py")
+    with (docs / "conf.py").open("a", encoding="utf-8") as conf:  # untagged PDFs: tagging is ~5x the LuaLaTeX time
+        conf.write("\ntriglot_pdf_standard = False\n")
+    if root.name == "fpm-docs":
+        unfixed = run_triglot("build", "--lang", "en", cwd=root)
+        (docs / "_templates" / "sidebar-logo.html").write_text(SIDEBAR_LOGO, encoding="utf-8")
+    html = run_triglot("build", cwd=root)
+    assert html.returncode == 0, html.stderr
+    books = run_triglot("build", "--lang", language, "--format", "pdf", "--format", "epub", cwd=root)
+    return RealBuild(root, docs, language, html, books, plain, unfixed)
+
+
+@pytest.fixture(scope="session")
+def real_build(real_projects: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], RealBuild]:
+    """``real_build(name)``: the real project *name* built (once per session, on first use); never change it."""
+    built: dict[str, RealBuild] = {}
+
+    def get(name: str) -> RealBuild:
+        if name not in built:
+            built[name] = build_real_project(real_projects[name], tmp_path_factory.mktemp("real-built") / name)
+        return built[name]
+
+    return get

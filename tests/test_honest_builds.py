@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import run_triglot
+from conftest import RealBuild, run_triglot
 
 FALLBACK = re.compile(r'class="(?:[^"]*\s)?triglot-fallback(?:\s[^"]*)?"')
 SITE_PAGES = {"search.html", "genindex.html", "parallel.html", "status.html"}
@@ -169,20 +169,16 @@ def test_a_project_without_the_extension_is_not_called_translated(project: Path)
     ]
 
 
-def test_a_real_book_reports_what_it_shows_translated(real_projects: dict[str, Path], tmp_path: Path) -> None:
+def test_a_real_book_reports_what_it_shows_translated(real_build: Callable[[str], RealBuild]) -> None:
     """The Operations Guide (52 pages in sub-folders, its own theme, three catalogs per language) in German."""
-    root = shutil.copytree(real_projects["operations-guide"], tmp_path / "operations-guide")
-    conf = root / "doc" / "source" / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8").replace(
-        "extensions = ['openstackdocstheme']", "extensions = ['openstackdocstheme', 'triglot.sphinx']"),
-        encoding="utf-8")
-    completed = run_triglot("build", "--lang", "en", "--lang", "de", cwd=root)
-    assert completed.returncode == 0, completed.stderr
-    site = root / "build" / "site"
+    build = real_build("operations-guide")  # every language's HTML, built once (tests/test_real_projects.py)
+    site = build.site
     translated, total, in_english = status_counts(site, "de")
     assert in_english == shown_in_english(site / "de") > 100  # the sub-folders' pages are counted too
-    assert summary(completed.stderr)["de"] == f"ok  {share(translated, total)}"
+    assert summary(build.html.stderr)["de"] == f"ok  {share(translated, total)}"
     assert 0.8 * total < translated < total
-    refused = run_triglot("build", "--lang", "de", "--min-translated", "100", cwd=root)
+    published = os.readlink(site)
+    refused = run_triglot("build", "--lang", "de", "--min-translated", "100", cwd=build.root)
     assert refused.returncode == 2
     assert f"  de     html  ERROR  {share(translated, total)}" in refused.stderr.splitlines()
+    assert os.readlink(site) == published
