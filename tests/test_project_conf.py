@@ -135,6 +135,16 @@ def test_unset_epub_metadata_is_the_edition_s(unset: Path) -> None:
     assert (opf(out, "title"), opf(out, "creator")) == (["Field Notes (house style)"], ["Ada Example"])
 
 
+def test_an_epub_left_unset_takes_the_book_conf_py_gives_latex(tmp_path: Path) -> None:
+    # The Operations Guide's way: latex_documents names the book, no epub_* setting; the EPUB is the same book.
+    book = OWN_SETTINGS.split("\n")[3]
+    assert book.startswith("latex_documents = ")
+    out = sphinx(make_project(tmp_path / "project", book + "\n"), "epub")
+    assert (out / "fieldnotes.epub").is_file()
+    assert (opf(out, "title"), opf(out, "creator"), opf(out, "identifier")) == (
+        ["Field Notes in Print"], ["Ada Example and Bob Sample"], ["urn:triglot:index-ru"])
+
+
 def test_triglot_build_publishes_the_project_s_files_under_their_names(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project", OWN_SETTINGS.replace('latex_engine = "xelatex"\n', ""))
     completed = run_triglot("build", "--lang", "ru", "--format", "html", "--format", "pdf", "--format", "epub",

@@ -19,7 +19,7 @@ import html
 import os
 import time
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lxml import etree
@@ -38,15 +38,30 @@ _OVERRIDABLE = ("epub_title", "epub_author", "epub_basename", "epub_identifier",
                 "epub_use_index")
 
 
+def project_book(app: Sphinx, config: Config) -> tuple[str, str, str] | None:
+    """The title, author and file name the project's own ``latex_documents`` give its root document's book
+    (``("Operations Guide", "OpenStack Foundation", "OpsGuide")``), or None when triglot set them."""
+    for start, target, title, author, *_rest in config.latex_documents:
+        if start == config.root_doc and target != f"{document_name(app, config)}.tex":
+            return title, author, PurePosixPath(target).stem
+    return None
+
+
 def epub_settings(app: Sphinx, config: Config) -> dict[str, object]:
-    """The EPUB settings of *config*'s edition."""
-    name = document_name(app, config)
+    """The EPUB settings of *config*'s edition: where conf.py sets a book in ``latex_documents`` (and no
+    ``epub_*``), its title, author and file name, as the PDF has them; else the edition's title and author."""
+    name = edition = document_name(app, config)
+    title, author = typographic(config.triglot_title or config.project, config.language), (
+        config.triglot_author or config.author)
+    book = project_book(app, config)
+    if book is not None:
+        title, author, name = book
     return {
-        "epub_title": typographic(config.triglot_title or config.project, config.language),
-        "epub_author": config.triglot_author or config.author,
+        "epub_title": title,
+        "epub_author": author,
         "epub_language": config.language,
         "epub_basename": name,
-        "epub_identifier": edition_identifier(name),
+        "epub_identifier": edition_identifier(edition),  # one per edition, whatever the file name
         "epub_scheme": "URN",
         "epub_uid": "triglot-edition",
         "epub_use_index": False,
