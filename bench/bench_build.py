@@ -19,9 +19,6 @@ Run: ``.venv/bin/python bench/bench_build.py`` (a few minutes; run it once).
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,23 +26,13 @@ from pathlib import Path
 
 import polib
 
-from project_copy import ROOT, copy_project
+from project_copy import copy_project, run, snapshot_triglot
 
 LANGS = ["en", "ru", "ja"]
 BUILDERS = ["html", "epub", "latex"]
 
 
 
-# Both runners import triglot from a snapshot of tools/triglot, taken at the start: edits made to the
-# checkout while the benchmark runs change neither the extension nor triglot's fingerprints.
-ENV = dict(os.environ)
-
-
-def run(command: list[str], cwd: Path) -> str:
-    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=ENV)
-    if completed.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}")
-    return completed.stderr
 
 
 def triglot(root: Path) -> None:
@@ -82,9 +69,7 @@ def timed(action, root: Path) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="triglot-bench-") as tmp:
-        shutil.copytree(ROOT / "tools" / "triglot", Path(tmp) / "lib" / "triglot",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        ENV["PYTHONPATH"] = str(Path(tmp) / "lib")
+        snapshot_triglot(Path(tmp))
         ours = copy_project(Path(tmp) / "triglot")
         theirs = copy_project(Path(tmp) / "sphinx")
         rows = []

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -33,20 +32,12 @@ from pathlib import Path
 
 import polib
 
-from project_copy import ROOT
+from project_copy import ROOT, run, snapshot_triglot
 
 ARCHIVE = ROOT.parent / "shared" / "corpora" / "sphinx-projects" / "operations-guide.tar.xz"
 LANGS = ["en", "de", "id", "ja"]
 TABLE = ('[tool.triglot]\ndocs = "doc/source"\nlanguages = ["en", "de", "id", "ja"]\nupdate_mode = "preserve"\n\n'
          '[tool.triglot.catalog]\ndoc-common = ["common/*"]\ndoc = ["*"]\n')
-ENV = dict(os.environ)  # PYTHONPATH: a snapshot of tools/triglot, taken at the start (see bench_build.py)
-
-
-def run(command: list[str], cwd: Path) -> str:
-    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=ENV)
-    if completed.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}")
-    return completed.stderr
 
 
 def unpack(target: Path) -> Path:
@@ -107,9 +98,7 @@ def timed(action: Callable[[Path], None], root: Path) -> tuple[float, float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="triglot-bench-real-") as tmp:
-        shutil.copytree(ROOT / "tools" / "triglot", Path(tmp) / "lib" / "triglot",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        ENV["PYTHONPATH"] = str(Path(tmp) / "lib")
+        snapshot_triglot(Path(tmp))
         ours, theirs = unpack(Path(tmp) / "triglot"), unpack(Path(tmp) / "sphinx")
         set_up_triglot(ours)
         set_up_sphinx_intl(theirs)
