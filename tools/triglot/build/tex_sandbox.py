@@ -97,8 +97,11 @@ def prepare(output: Path) -> None:
 def latexmk_command(output: Path, tex_file: str) -> list[str]:
     """latexmk, confined by the kernel, running confined LuaLaTeX on *tex_file* in *output*."""
     lualatex = f"lualatex --no-shell-escape --nosocket --lua={CONFINE_LUA} %O %S"
-    latexmk = ["latexmk", "-norc", "-pdflua", f"-lualatex={lualatex}", "-interaction=nonstopmode", "-halt-on-error",
-               tex_file]
+    # The index as Sphinx's own latexmkrc makes it (not read: -norc): with its style, whose preamble defines
+    # \spxpagem, the mark of a main entry (a glossary term's, an index entry with "!").
+    makeindex = "$makeindex = 'makeindex -s python.ist %O -o %D %S';"
+    latexmk = ["latexmk", "-norc", "-e", makeindex, "-pdflua", f"-lualatex={lualatex}", "-interaction=nonstopmode",
+               "-halt-on-error", tex_file]
     writable = [str(output.resolve()), str(font_cache(output).resolve())]
     readable = [*_SYSTEM_FOLDERS, *tex_trees()]
     return [sys.executable, "-m", "triglot.build.landlock", *(f"--read={path}" for path in readable),
