@@ -9,7 +9,7 @@ from conftest import run_triglot
 from html_text import read_page
 
 COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "export-tmx", "export-xliff", "import-xliff",
-            "export-rst", "add-language", "serve"]
+            "export-rst", "add-language", "serve", "packages"]
 
 
 def test_help_lists_every_command(project: Path) -> None:
