@@ -19,9 +19,11 @@ from triglot import pdf_languages
 TITLE = "Field notes"
 NUMBER = "The river rose by 3 metres in 2024."
 QUOTE = 'The guide said: "Stay on the path."'
-# A main entry of the index (the "!"), not translated: its page number is set with \spxpagem, which the index
-# style's preamble defines (the Operations Guide's glossary terms failed without it).
+# Index entries, not translated: a main one (the "!"), whose page number is set with \spxpagem, which the index
+# style's preamble defines (the Operations Guide's glossary terms failed without it), and one under a letter
+# outside ASCII (makeindex cut the Ü of the German Operations Guide's index in two bytes: invalid UTF-8).
 INDEX_ENTRY = "riverbank"
+UNICODE_ENTRY = "Überschwemmung"
 
 # Each language's translations of TITLE, NUMBER and QUOTE.
 SAMPLES: dict[str, tuple[str, str, str]] = {
@@ -50,7 +52,7 @@ def make_project(root: Path, langs: list[str], samples: dict[str, tuple[str, str
     (root / "docs" / "conf.py").write_text(
         'project = "Field notes"\nauthor = "Ada Example"\nextensions = ["triglot.sphinx"]\n'
         'locale_dirs = ["../locale/"]\ngettext_compact = "notes"\n', encoding="utf-8")
-    (root / "docs" / "index.rst").write_text(f"{TITLE}\n{'=' * len(TITLE)}\n\n.. index:: ! {INDEX_ENTRY}\n\n"
+    (root / "docs" / "index.rst").write_text(f"{TITLE}\n{'=' * len(TITLE)}\n\n.. index:: ! {INDEX_ENTRY}\n.. index:: {UNICODE_ENTRY}\n\n"
                                              f"{NUMBER}\n\n{QUOTE}\n", encoding="utf-8")
     for lang in langs:
         write_catalog(root / "locale" / lang / "LC_MESSAGES" / "notes.po", lang, samples[lang])
@@ -135,7 +137,7 @@ def test_the_pdf_holds_the_translated_sentences_in_the_language_s_fonts(built: P
                           check=True).stdout
     assert [compact(sentence) in compact(text) for sentence in SAMPLES[lang]] == [True, True, True]
     assert compact(QUOTE) not in compact(text)
-    assert INDEX_ENTRY in text  # only in the index: the page's texts are translated
+    assert INDEX_ENTRY in text and UNICODE_ENTRY in text  # only in the index: the page's texts are translated
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     names = {line.split()[0].split("+")[-1] for line in fonts}
     assert f"{pdf_languages.LANGUAGES[lang].font_name}-Regular" in names or (

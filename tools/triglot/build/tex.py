@@ -10,7 +10,8 @@ from pathlib import Path
 from .. import pdf_languages
 
 # The programs the PDF build runs, and the Debian package of each.
-PROGRAMS = {"lualatex": "texlive-latex-base", "latexmk": "latexmk", "kpsewhich": "texlive-binaries"}
+PROGRAMS = {"lualatex": "texlive-latex-base", "latexmk": "latexmk", "kpsewhich": "texlive-binaries",
+            "upmendex": "texlive-binaries"}
 
 # One file from each package the LuaLaTeX set-up of every edition needs (see triglot.sphinx.latex): LuaTeX-ja and
 # HaranoAji for the Japanese any edition may quote; each language's own are in triglot.pdf_languages.

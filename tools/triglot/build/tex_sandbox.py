@@ -97,9 +97,10 @@ def prepare(output: Path) -> None:
 def latexmk_command(output: Path, tex_file: str) -> list[str]:
     """latexmk, confined by the kernel, running confined LuaLaTeX on *tex_file* in *output*."""
     lualatex = f"lualatex --no-shell-escape --nosocket --lua={CONFINE_LUA} %O %S"
-    # The index as Sphinx's own latexmkrc makes it (not read: -norc): with its style, whose preamble defines
-    # \spxpagem, the mark of a main entry (a glossary term's, an index entry with "!").
-    makeindex = "$makeindex = 'makeindex -s python.ist %O -o %D %S';"
+    # The index with Sphinx's style, as its own latexmkrc (not read: -norc) asks, whose preamble defines \spxpagem
+    # (the mark of a main entry: a glossary term's, an index entry with "!"); made by upmendex (TeX Live's
+    # Unicode makeindex, ICU collation) rather than makeindex, which cuts a letter such as Ü in two bytes.
+    makeindex = "$makeindex = 'upmendex -s python.ist %O -o %D %S';"
     latexmk = ["latexmk", "-norc", "-e", makeindex, "-pdflua", f"-lualatex={lualatex}", "-interaction=nonstopmode",
                "-halt-on-error", tex_file]
     writable = [str(output.resolve()), str(font_cache(output).resolve())]
