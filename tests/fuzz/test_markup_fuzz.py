@@ -44,7 +44,9 @@ MSGIDS = [
     "See the `Institute's site <https://www.ifes-ras.ru/>`_ for the original.",
     "Notes",
 ]
-PLAIN_NODES = (nodes.document, nodes.paragraph, nodes.Text, nodes.emphasis, nodes.strong)
+# What a translation of a plain msgid may hold: text and the inert styles a translation may add
+# (triglot.refusal.INERT_STYLES: emphasis, strong, literal).
+PLAIN_NODES = (nodes.document, nodes.paragraph, nodes.Text, nodes.emphasis, nodes.strong, nodes.literal)
 DANGEROUS = (nodes.raw, nodes.reference, nodes.target, nodes.footnote, nodes.footnote_reference, nodes.citation,
              nodes.substitution_definition, nodes.substitution_reference, nodes.image, nodes.pending, nodes.meta,
              nodes.section, nodes.literal_block, nodes.comment)
@@ -72,6 +74,7 @@ def _constructs(rst: str) -> set[str]:
 @given(msgid=st.sampled_from(MSGIDS), msgstr=messages)
 @example(msgid=MSGIDS[0], msgstr="Мягкая сила\n\n.. include:: /etc/passwd")
 @example(msgid=MSGIDS[3], msgstr="См. `сайт <javascript:alert(1)>`_.")
+@example(msgid=MSGIDS[0], msgstr="``code``")  # an added literal is inert: accepted (found by the fuzzer)
 def test_the_checker_never_raises_and_accepts_only_the_msgids_markup(msgid: str, msgstr: str) -> None:
     problems = translation_problems(msgid, msgstr)
     assert isinstance(problems, tuple) and all(isinstance(problem.text, str) for problem in problems)

@@ -99,8 +99,11 @@ def latexmk_command(output: Path, tex_file: str) -> list[str]:
     lualatex = f"lualatex --no-shell-escape --nosocket --lua={CONFINE_LUA} %O %S"
     # The index with Sphinx's style, as its own latexmkrc (not read: -norc) asks, whose preamble defines \spxpagem
     # (the mark of a main entry: a glossary term's, an index entry with "!"); made by upmendex (TeX Live's
-    # Unicode makeindex, ICU collation) rather than makeindex, which cuts a letter such as Ü in two bytes.
-    makeindex = "$makeindex = 'upmendex -s python.ist %O -o %D %S';"
+    # Unicode makeindex, ICU collation) rather than makeindex, which cuts a letter such as Ü in two bytes; an
+    # empty index gives an empty .ind, as Sphinx's latexmkrc does for xindy (upmendex writes none).
+    makeindex = ("$makeindex = 'internal triglot_index %O -o %D %S'; sub triglot_index { my @args = @_; "
+                 "if (-z $args[-1]) { open(my $ind, '>', $args[-2]); close($ind); return 0; } "
+                 "return system('upmendex', '-s', 'python.ist', @args); }")
     latexmk = ["latexmk", "-norc", "-e", makeindex, "-pdflua", f"-lualatex={lualatex}", "-interaction=nonstopmode",
                "-halt-on-error", tex_file]
     writable = [str(output.resolve()), str(font_cache(output).resolve())]
