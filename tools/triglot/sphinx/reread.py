@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +27,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
-from sphinx.util.osutil import _last_modified_time
 
 from .project_settings import project_settings
 from .translator_mode import LanguageCatalogs, translator_catalogs
@@ -67,6 +67,12 @@ class NoteMessageDigest(SphinxTransform):
                                                                                        settings.edit_url))
 
 
+def read_time(path: Path) -> int:
+    """*path*'s modification time as Sphinx notes a document's read time in ``env.all_docs``: microseconds,
+    rounded up (``sphinx.util.osutil._last_modified_time``, private, so not imported)."""
+    return -(os.stat(path).st_mtime_ns // -1_000)
+
+
 def changed_besides_catalogs(env: BuildEnvironment, docname: str) -> bool:
     """Whether *docname* is to be read again for another reason than a changed catalog: its source or a
     file it depends on changed, it has no doctree, or it is always read."""
@@ -75,7 +81,7 @@ def changed_besides_catalogs(env: BuildEnvironment, docname: str) -> bool:
     read_at = env.all_docs[docname]
     paths = [Path(env.doc2path(docname)), *(Path(path) for path in env.dependencies.get(docname, ())
                                             if Path(path).suffix not in CATALOG_SUFFIXES)]
-    return any(not path.is_file() or _last_modified_time(path) > read_at for path in paths)
+    return any(not path.is_file() or read_time(path) > read_at for path in paths)
 
 
 def _keep_unchanged(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
