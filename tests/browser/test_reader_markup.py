@@ -59,6 +59,8 @@ def test_download_links_are_shown_only_for_files_in_the_site(reader_site, tmp_pa
     assert tree.xpath('//span[@class="triglot-downloads"]/@hidden') == []
     assert tree.xpath('//a[@class="triglot-download"][not(@hidden)]/@href') == ["downloads/article-ja.pdf"]
     assert tree.xpath('//a[@class="triglot-download"][@hidden]/@href') == ["downloads/article-ja.epub"]
+    # the full-width colon carries its own space; links are separated by one
+    assert tree.xpath('string(//span[@class="triglot-downloads"])').strip() == "ダウンロード：PDF EPUB"
     assert update_edition(edition) == []  # a second run changes nothing
 
 
