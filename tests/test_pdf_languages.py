@@ -44,11 +44,14 @@ def write_catalog(path: Path, lang: str, texts: tuple[str, str, str]) -> None:
     po.save(str(path))
 
 
-def make_project(root: Path, langs: list[str], samples: dict[str, tuple[str, str, str]] = SAMPLES) -> Path:
-    """A one-page project (a title, a sentence with a number, one with a quote) translated into *langs*."""
+def make_project(root: Path, langs: list[str], samples: dict[str, tuple[str, str, str]] = SAMPLES,
+                 source: str = "en") -> Path:
+    """A one-page project (a title, a sentence with a number, one with a quote) in *source*, translated into
+    *langs* (an empty text of *samples*: that message untranslated)."""
     (root / "docs").mkdir(parents=True)
     (root / "pyproject.toml").write_text(
-        f'[tool.triglot]\nlanguages = {["en", *langs]!r}\ncatalog = "notes"\n'.replace("'", '"'), encoding="utf-8")
+        f'[tool.triglot]\nsource_language = {source!r}\nlanguages = {[source, *langs]!r}\ncatalog = "notes"\n'
+        .replace("'", '"'), encoding="utf-8")
     (root / "docs" / "conf.py").write_text(
         'project = "Field notes"\nauthor = "Ada Example"\nextensions = ["triglot.sphinx"]\n'
         'locale_dirs = ["../locale/"]\ngettext_compact = "notes"\n', encoding="utf-8")
