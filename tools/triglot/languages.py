@@ -25,6 +25,12 @@ def validate_language(code: str) -> str:
     return code
 
 
+def language_tag(code: str) -> str:
+    """*code* as a BCP 47 tag, as HTML's ``lang`` and ``hreflang`` (and EPUB, PDF, CSL, schema.org) want it:
+    ``pt-BR`` for Sphinx's ``pt_BR``."""
+    return code.replace("_", "-")
+
+
 def native_name(code: str) -> str:
     """The language's name in its own script ("日本語", "русский")."""
     name = Locale.parse(code).get_display_name(code) or code

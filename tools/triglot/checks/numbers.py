@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from .conventions import rules, without_translator_notes
 from .model import Finding, Message
+from .morphology import russian_analyzer
 from .plain import plain_text
 from .registry import CheckContext, check
 
@@ -116,13 +117,6 @@ def _roman_value(text: str) -> int:
 
 
 @functools.cache
-def _morph():  # pragma: no cover - loaded once
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@functools.cache
 def number_words(lang: str) -> dict[str, frozenset[int]]:
     """The words that name a number in *lang*, lower-cased, with their values.
 
@@ -180,7 +174,7 @@ def spelled_numbers(text: str, lang: str) -> frozenset[str]:
         if lower in table:
             values |= table[lower]
         elif _CYRILLIC.match(lower) and lang.split("_")[0] == "ru":  # pymorphy3 knows Russian only
-            values |= table.get(_morph().parse(lower)[0].normal_form, frozenset())
+            values |= table.get(russian_analyzer().parse(lower)[0].normal_form, frozenset())
     values.update(v for v in (_kanji_value(m.group()) for m in _KANJI_NUMBER.finditer(plain)) if v is not None)
     values.update(_roman_value(m.group()) for m in _ROMAN.finditer(plain))
     return frozenset(str(v) for v in values)

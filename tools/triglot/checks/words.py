@@ -8,19 +8,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from .morphology import russian_analyzer
+
 T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _UNSPACED_LANGUAGES = frozenset({"ja", "zh", "ko", "th"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-@functools.cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def words(text: str) -> list[str]:
@@ -40,11 +35,11 @@ def lemmas(word: str) -> frozenset[str]:
     lower = word.lower().replace("ё", "е")
     if not _CYRILLIC.search(lower):
         return frozenset({lower})
-    if _morph().word_is_known(lower):
-        return frozenset({p.normal_form.replace("ё", "е") for p in _morph().parse(lower)} | {lower})
+    if russian_analyzer().word_is_known(lower):
+        return frozenset({p.normal_form.replace("ё", "е") for p in russian_analyzer().parse(lower)} | {lower})
     head, dash, tail = lower.rpartition("-")
-    if dash and head and _morph().word_is_known(tail):
-        return frozenset({f"{head}-{p.normal_form.replace('ё', 'е')}" for p in _morph().parse(tail)} | {lower})
+    if dash and head and russian_analyzer().word_is_known(tail):
+        return frozenset({f"{head}-{p.normal_form.replace('ё', 'е')}" for p in russian_analyzer().parse(tail)} | {lower})
     return frozenset({lower})
 
 

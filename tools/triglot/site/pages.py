@@ -14,6 +14,8 @@ from typing import Any
 
 import jinja2
 
+from ..languages import language_tag
+
 
 class InterfaceTranslations(gettext.NullTranslations):
     """gettext translations from a dict of checked messages (the interface has no plural messages)."""
@@ -54,7 +56,7 @@ class SitePage:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("triglot.site", "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
         trim_blocks=True,
@@ -63,6 +65,8 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
     )
+    environment.filters["tag"] = language_tag  # lang="{{ code|tag }}": pt-BR for pt_BR
+    return environment
 
 
 def render(template: str, translations: gettext.NullTranslations | None = None, **context: Any) -> str:

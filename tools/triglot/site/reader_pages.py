@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..fs import atomic_write
+from ..languages import language_tag
 from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, parallel_view
 from .downloads import update_edition
 from .pages import InterfaceTranslations, SitePage
@@ -55,7 +56,7 @@ def _passages(manifest: PartManifest | None) -> Passages | None:
 
 def site_page_group(editions: list[str], name: str) -> Alternates:
     """The versions of the site-level page *name*: one per edition, the root's as x-default."""
-    return [(lang.replace("_", "-"), f"{lang}/{name}") for lang in editions] + [("x-default", name)]
+    return [(language_tag(lang), f"{lang}/{name}") for lang in editions] + [("x-default", name)]
 
 
 def site_page_versions(settings: Settings, editions: list[str], name: str, site_url: str,

@@ -8,7 +8,7 @@ from importlib import resources
 from string import Template
 
 from ..config import Settings
-from ..languages import native_name
+from ..languages import language_tag, native_name
 
 
 def _template(name: str) -> str:
@@ -25,18 +25,18 @@ def root_index_html(settings: Settings, titles: dict[str, str]) -> str:
     """
     languages = [lang for lang in settings.languages if lang in titles] or list(settings.languages)
     items = "\n".join(
-        f'      <li lang="{lang}"><a href="{lang}/index.html" hreflang="{lang}">{html.escape(native_name(lang))}</a>'
-        f" <cite>{html.escape(titles.get(lang, ''))}</cite></li>"
+        f'      <li lang="{language_tag(lang)}"><a href="{lang}/index.html" hreflang="{language_tag(lang)}">'
+        f"{html.escape(native_name(lang))}</a> <cite>{html.escape(titles.get(lang, ''))}</cite></li>"
         for lang in languages
     )
     alternates = "\n".join(
-        [f'  <link rel="alternate" hreflang="{lang.replace("_", "-")}" href="{lang}/index.html">' for lang in languages]
+        [f'  <link rel="alternate" hreflang="{language_tag(lang)}" href="{lang}/index.html">' for lang in languages]
         + ['  <link rel="alternate" hreflang="x-default" href="index.html">']
     )
     title = titles.get(settings.source_language, "")
     return Template(_template("root_index.html")).substitute(
         title=html.escape(title),
-        source_language=settings.source_language,
+        source_language=language_tag(settings.source_language),
         languages_json=json.dumps(languages),
         items=items,
         alternates=alternates,

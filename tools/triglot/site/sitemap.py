@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from ..languages import language_tag
+
 # One page in all its languages: (hreflang, path in the site), ``x-default`` included.
 Alternates = list[tuple[str, str]]
 
@@ -17,7 +19,7 @@ def page_groups(languages: list[str], pages: dict[str, list[str]], root_page: st
     order = list(dict.fromkeys(page for lang in languages for page in pages.get(lang, ())))
     groups = []
     for page in order:
-        group = [(lang.replace("_", "-"), f"{lang}/{page}") for lang in languages if page in pages.get(lang, ())]
+        group = [(language_tag(lang), f"{lang}/{page}") for lang in languages if page in pages.get(lang, ())]
         if page == root_page:
             group.append(("x-default", "index.html"))
         elif page in pages.get(source, ()):

@@ -29,7 +29,7 @@ from sphinx.config import Config
 
 from triglot.edition_files import READER_FILE
 from triglot.fs import atomic_write
-from triglot.languages import native_name
+from triglot.languages import language_tag, native_name
 
 from .project_settings import project_settings
 
@@ -48,7 +48,7 @@ class Edition:
     @property
     def tag(self) -> str:
         """The language as HTML's ``lang`` and ``hreflang`` want it (BCP 47): ``pt-BR`` for ``pt_BR``."""
-        return self.code.replace("_", "-")
+        return language_tag(self.code)
 
 
 def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
@@ -61,7 +61,7 @@ def site_languages(app: Sphinx) -> tuple[str, str, tuple[str, ...]]:
 
 def edition_path(app: Sphinx, code: str) -> str:
     """Where *code*'s edition is below the site's root: ``ru/`` (on Read the Docs ``ru/latest/``)."""
-    return app.config.triglot_edition_path.format(lang=code, url_lang=code.lower().replace("_", "-"))
+    return app.config.triglot_edition_path.format(lang=code, url_lang=language_tag(code).lower())
 
 
 def site_root(app: Sphinx, pagename: str, absolute: bool = False) -> str:

@@ -28,6 +28,7 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 
 from triglot.fs import atomic_write
+from triglot.languages import language_tag
 
 from .edition_facts import EditionFacts, edition_facts
 from .latex import document_name, typographic
@@ -145,7 +146,7 @@ def complete_package(opf: bytes, facts: EditionFacts, source_identifier: str) ->
 def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """Give each EPUB page's ``<html>`` the edition's language (reading systems pick fonts by it)."""
     if app.builder.name == "epub" and context.get("html_tag"):
-        lang = app.config.language.replace("_", "-")
+        lang = language_tag(app.config.language)
         context["html_tag"] = context["html_tag"].replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
 
 

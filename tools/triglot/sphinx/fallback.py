@@ -22,6 +22,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
+from triglot.languages import language_tag
+
 from .passages import record
 from .project_settings import project_settings
 from .interface_strings import reader_strings
@@ -51,7 +53,7 @@ def make_fallback_mark(lang: str, source: str) -> fallback_mark:
 
 
 def _visit_mark_html(translator: nodes.NodeVisitor, node: fallback_mark) -> None:
-    translator.body.append(f'<abbr class="{MARK_CLASS}" lang="{html.escape(node["lang"])}" '
+    translator.body.append(f'<abbr class="{MARK_CLASS}" lang="{html.escape(language_tag(node["lang"]))}" '
                            f'title="{html.escape(node["explanation"])}">{html.escape(node["label"])}</abbr> ')
     raise nodes.SkipNode
 
@@ -74,7 +76,7 @@ class MarkFallback(SphinxTransform):
         fallback = [node for node in passages if not node.get("translated")] if marked else []
         record(self.env, self.env.current_document.docname, len(passages), len(passages) - len(fallback))
         for node in fallback:
-            node["classes"] += [FALLBACK_CLASS, f"language-{source}"]
+            node["classes"] += [FALLBACK_CLASS, f"language-{language_tag(source)}"]
             if isinstance(node, nodes.paragraph) and not _bibliographic(node):
                 node.insert(0, make_fallback_mark(lang, source))
 

@@ -46,6 +46,7 @@ from sphinx.util.texescape import escape
 
 from triglot.fs import atomic_write
 from triglot import pdf_languages
+from triglot.languages import language_tag
 from triglot.pdf_languages import PdfLanguage
 
 from .edition_facts import EditionFacts, edition_facts
@@ -114,7 +115,7 @@ ARTICLE_PREAMBLE = r"""
 
 def pdf_language(config: Config) -> str:
     """The edition's language as a BCP 47 tag for the PDF (``en-GB``, ``ru``, ``ja``)."""
-    return (config.triglot_date_locale or config.language).replace("_", "-")
+    return language_tag(config.triglot_date_locale or config.language)
 
 
 def latex_elements(config: Config, source_language: str) -> dict[str, str]:
@@ -180,7 +181,7 @@ def edition_author(config: Config) -> str:
 
 def typographic(text: str, lang: str) -> str:
     """*text* with typographic quotes and apostrophes for *lang* (``Japan’s``, «…»)."""
-    return smartyPants(text, "qDe", lang.replace("_", "-"))
+    return smartyPants(text, "qDe", language_tag(lang))
 
 
 def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:

@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 
 from triglot.citation import Reference, bibtex, citation_key, csl_json, formatted_citation, ris
 from triglot.fs import atomic_write
+from triglot.languages import language_tag
 
 from .alternates import HTML_BUILDERS, edition_path, site_languages
 from .edition_facts import EditionFacts, edition_facts, meta_description
@@ -148,7 +149,7 @@ def json_ld(app: Sphinx, facts: EditionFacts, reference: Reference) -> str:
         "url": reference.url,
         "headline": facts.title,
         "name": facts.title,
-        "inLanguage": facts.language.replace("_", "-"),
+        "inLanguage": language_tag(facts.language),
         "author": {"@type": "Person", "name": facts.author},
         "datePublished": facts.date,
         "description": facts.description,

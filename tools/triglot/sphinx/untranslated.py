@@ -12,6 +12,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from triglot.languages import language_tag
+
 from .project_settings import project_settings
 
 
@@ -23,7 +25,7 @@ class Untranslated(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         settings = project_settings(self.env.app)
         source_language = settings.source_language if settings else "en"
-        container = nodes.container(classes=["triglot-untranslated", f"language-{source_language}"])
+        container = nodes.container(classes=["triglot-untranslated", f"language-{language_tag(source_language)}"])
         container["support_smartquotes"] = False
         self.set_source_info(container)
         self.state.nested_parse(self.content, self.content_offset, container)
