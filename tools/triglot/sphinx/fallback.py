@@ -8,6 +8,13 @@ paragraph also gets a small mark whose title explains it (in HTML only, and
 out of the search index). The counts of
 passages and of those shown translated go to :mod:`triglot.sphinx.passages`.
 
+A passage is text the reader sees: the field list atop a document, which
+docutils turns into the document's data (MyST's front matter, RST's
+``:date:`` or ``:orphan:`` fields) and Sphinx then takes out of the page, is
+neither counted nor marked. Each marked node notes its document and number
+(``triglot-passage``), so that a copy shown on another page (ablog's post
+lists) can be told from the passage itself: :mod:`triglot.sphinx.fallback_copies`.
+
 Sources that are already the translation (a tree written by ``triglot
 export-rst``, whose ``conf.py`` sets ``triglot_translated_sources = True``)
 have no catalog to fall back from: nothing is marked.
@@ -30,6 +37,7 @@ from .interface_strings import reader_strings
 
 FALLBACK_CLASS = "triglot-fallback"
 MARK_CLASS = "triglot-fallback-mark"
+PASSAGE_KEY = "triglot-passage"  # on a marked node: "<docname>#<number>", its copies keep it
 
 
 def source_language(app: Sphinx) -> str:
@@ -70,27 +78,40 @@ class MarkFallback(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         source = source_language(self.app)
         lang = self.config.language or source
+        data = _document_data(self.document)
         passages = [node for node, _message in extract_messages(self.document)
-                    if isinstance(node, nodes.TextElement) and not isinstance(node, nodes.Inline)]
+                    if isinstance(node, nodes.TextElement) and not isinstance(node, nodes.Inline)
+                    and not _inside(node, data)]
         marked = lang != source and not self.config.triglot_translated_sources
         fallback = [node for node in passages if not node.get("translated")] if marked else []
-        record(self.env, self.env.current_document.docname, len(passages), len(passages) - len(fallback))
-        for node in fallback:
+        docname = self.env.current_document.docname
+        record(self.env, docname, len(passages), len(passages) - len(fallback))
+        for number, node in enumerate(fallback, 1):
             node["classes"] += [FALLBACK_CLASS, f"language-{language_tag(source)}"]
-            if isinstance(node, nodes.paragraph) and not _bibliographic(node):
+            node[PASSAGE_KEY] = f"{docname}#{number}"
+            if isinstance(node, nodes.paragraph):
                 node.insert(0, make_fallback_mark(lang, source))
 
 
-def _bibliographic(node: nodes.Element) -> bool:
-    """True if *node* is in the field list atop the document (MyST's front matter, RST's ``:date:`` fields).
+def _document_data(document: nodes.document) -> nodes.field_list | None:
+    """The field list docutils' DocInfo transform (which runs later) will turn into the document's data, as it
+    chooses it: the first child that is not a comment, target, substitution definition or the like.
 
-    Docutils' DocInfo transform, which runs later, turns those fields into data (``date``, ``author``…)
-    that extensions read as text (ablog parses the date), so they get no mark.
+    Sphinx takes that data out of the page (its MetadataCollector), and extensions read it as text (ablog parses
+    the date): its fields are not passages.
     """
+    if not getattr(document.settings, "docinfo_xform", True):
+        return None
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    candidate = None if index is None else document[index]
+    return candidate if isinstance(candidate, nodes.field_list) else None
+
+
+def _inside(node: nodes.Node, ancestor: nodes.Element | None) -> bool:
     parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.field_list):
+    while ancestor is not None and parent is not None and parent is not ancestor:
         parent = parent.parent
-    return parent is not None and isinstance(parent.parent, nodes.document)
+    return ancestor is not None and parent is ancestor
 
 
 def setup(app: Sphinx) -> None:

@@ -9,6 +9,10 @@ looked up, and for a PDF or EPUB build the file it makes (and the LaTeX
 engine), into ``<doctrees>/triglot-build.json``, where ``triglot build``
 reads them for its summary, ``--min-translated``, the status page and the
 name of the file it publishes.
+
+A document whose page another extension writes over is not counted: ablog
+writes its list of all posts on the page of the document its ``blog_path``
+names (fpm-docs' ``news``), so that document's passages are on no page.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .outputs import output_name
 from .project_settings import project_settings, sphinx_layout
 
 _ATTRIBUTE = "triglot_passages"  # on the environment: docname -> [passages, shown translated]
+_REPLACED = "_triglot_replaced_pages"  # on the application: documents whose page another page replaced, this build
 
 
 def record(env: BuildEnvironment, docname: str, passages: int, translated: int) -> None:
@@ -50,11 +55,29 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
             record(env, docname, *getattr(other, _ATTRIBUTE)[docname])
 
 
+def _note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """A page with no doctree written under a document's name (after the documents: Sphinx's additional pages)
+    replaces that document's page."""
+    if doctree is None and pagename in app.env.all_docs:
+        replaced_pages(app).add(pagename)
+
+
+def _start(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    setattr(app, _REPLACED, set())  # each build (triglot serve --watch builds again with the same application)
+
+
+def replaced_pages(app: Sphinx) -> set[str]:
+    """The documents whose page this build replaced with a page of its own (ablog's post lists)."""
+    if not hasattr(app, _REPLACED):
+        setattr(app, _REPLACED, set())
+    return getattr(app, _REPLACED)
+
+
 def edition_record(app: Sphinx) -> dict:
     """The edition's counts over its documents; for a translation, its language's catalogs, those that reached
     the build, and the catalog files Sphinx looks for (paths relative to the project)."""
     counts = getattr(app.env, _ATTRIBUTE, {})
-    docs = sorted(doc for doc in app.env.all_docs if doc in counts)
+    docs = sorted(doc for doc in app.env.all_docs if doc in counts and doc not in replaced_pages(app))
     data: dict = {"passages": sum(counts[doc][0] for doc in docs),
                   "translated": sum(counts[doc][1] for doc in docs)}
     data["sources"] = sources_read(app)
@@ -115,4 +138,6 @@ def setup(app: Sphinx) -> None:
     """Keep the counts with the environment and write the edition's record after the build."""
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    app.connect("env-before-read-docs", _start)
+    app.connect("html-page-context", _note_page)
     app.connect("build-finished", _write)

@@ -27,6 +27,7 @@ from triglot.edition_files import DOWNLOAD_FORMATS, parallel_view
 
 from .alternates import HTML_BUILDERS, page_editions, site_languages
 from .fallback import FALLBACK_CLASS
+from .fallback_copies import COPY_CLASS
 from .outputs import download_path
 from .interface_strings import reader_strings
 
@@ -40,7 +41,8 @@ WHOLE_PAGE_BODY = frozenset({"furo"})
 def _fallback_count(doctree: nodes.document | None) -> int:
     if doctree is None:
         return 0
-    return sum(1 for node in doctree.findall(nodes.Element) if FALLBACK_CLASS in node.get("classes", ()))
+    return sum(1 for node in doctree.findall(nodes.Element)
+               if {FALLBACK_CLASS, COPY_CLASS} & set(node.get("classes", ())))
 
 
 def _parallel_view(app: Sphinx, uri: str, doctree: nodes.document | None) -> str:
