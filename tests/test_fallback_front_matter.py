@@ -47,11 +47,13 @@ def test_the_record_counts_each_passage_the_pages_show_once(tmp_path: Path) -> N
     """The record and the pages agree: the front matter is data, not passages; the excerpts ablog copies into
     its post lists are copies (``triglot-fallback-copy``, still in English); the ``news`` document, whose page
     ablog replaces with its list of posts, shows no passage; a figure's caption is marked once, not on its
-    ``<figcaption>`` too."""
+    ``<figcaption>`` too; no id is repeated on a page."""
     source = tmp_path / "src"
     (source / "news").mkdir(parents=True)
     (source / "conf.py").write_text(CONF, encoding="utf-8")
-    (source / "index.md").write_text(INDEX + "\n```{postlist}\n:excerpts:\n```\n", encoding="utf-8")
+    # four paragraphs: the post's text, its page's tg-p4 (after its three front matter fields), is copied here
+    (source / "index.md").write_text(INDEX + "\nTwo.\n\nThree.\n\nFour.\n\n```{postlist}\n:excerpts:\n```\n",
+                                     encoding="utf-8")
     (source / "news.md").write_text("# News\n", encoding="utf-8")
     (source / "pixel.png").write_bytes(PIXEL)
     (source / "news" / "first.md").write_text(POST + "\n```{figure} ../pixel.png\n\nA caption.\n```\n",
@@ -61,16 +63,22 @@ def test_the_record_counts_each_passage_the_pages_show_once(tmp_path: Path) -> N
                                 str(source), str(out)], capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     record = json.loads((out / ".doctrees" / "triglot-build.json").read_text(encoding="utf-8"))
-    assert (record["passages"], record["translated"]) == (5, 0)  # Home, A paragraph.; First post, its text, caption
+    assert (record["passages"], record["translated"]) == (8, 0)  # Home, 4 paragraphs; First post, its text, caption
     marked = {page.relative_to(out).as_posix(): [(element.tag, " ".join(element.text_content().split()))
                                                 for element in lxml.html.parse(str(page)).getroot().find_class(
                                                     "triglot-fallback")]
               for page in sorted(out.rglob("*.html")) if "_static" not in page.parts}
     assert {page: marks for page, marks in marked.items() if marks} == {
-        "index.html": [("h1", "Home¶"), ("p", "EN A paragraph.")],
+        "index.html": [("h1", "Home¶"), ("p", "EN A paragraph."), ("p", "EN Two."), ("p", "EN Three."),
+                       ("p", "EN Four.")],
         "news/first.html": [("h1", "First post¶"), ("p", "EN The post’s text, long enough to describe it."),
                             ("span", "A caption.")]}
     for page in ("index.html", "news.html", "news/2021.html"):
         copies = lxml.html.parse(str(out / page)).getroot().find_class("triglot-fallback-copy")
         assert [(element.tag, element.get("lang"), " ".join(element.text_content().split())) for element in copies] == [
             ("p", "en", "EN The post’s text, long enough to describe it.")], page
+    for page in sorted(out.rglob("*.html")):  # the copies leave their ids (tg-p4 on the home page too) to the page
+        ids = lxml.html.parse(str(page)).getroot().xpath("//@id")
+        assert len(ids) == len(set(ids)), page
+    home = lxml.html.parse(str(out / "index.html")).getroot()
+    assert [" ".join(p.text_content().split()) for p in home.xpath('//*[@id="tg-p4"]')] == ["EN Four."]

@@ -7,6 +7,8 @@ of a passage shown in the source language keeps the source's ``lang`` and its
 mark, but its class is ``triglot-fallback-copy`` instead of
 ``triglot-fallback``: the passage is one passage to translate, counted once in
 the build's record (on its own document) and marked once as such in the pages.
+A copy also leaves its ids (the stable ``tg-p<N>`` of its own page among them)
+to the page's own elements: an id is on one element of a page.
 """
 
 from __future__ import annotations
@@ -33,10 +35,25 @@ def mark_copies(doctree: nodes.Node, docname: str) -> None:
         node["classes"] = [COPY_CLASS if name == FALLBACK_CLASS else name for name in node["classes"]]
 
 
+def drop_repeated_ids(doctree: nodes.Node) -> None:
+    """Take from every element of *doctree* the ids the page's own elements (or an earlier copy) already have.
+
+    The page's own elements are those its document registered (ablog's pages are not documents: first come,
+    first kept)."""
+    registered = doctree.ids if isinstance(doctree, nodes.document) else {}
+    seen: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        kept = [node_id for node_id in node["ids"] if registered.get(node_id) is node
+                or (node_id not in registered and node_id not in seen)]
+        seen.update(kept)
+        node["ids"] = kept
+
+
 def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # A single page holds every document: each passage there is the passage itself.
     if app.builder.format == "html" and app.builder.name != "singlehtml":
         mark_copies(doctree, docname)
+        drop_repeated_ids(doctree)
 
 
 def setup(app: Sphinx) -> None:
