@@ -22,6 +22,7 @@ TEX_FILES = {
     "HaranoAjiMincho-Regular.otf": "texlive-lang-japanese",
     "FreeSerif.otf": "fonts-freefont-otf",
     "DejaVuSans.ttf": "fonts-dejavu-core",  # the signs FreeFont lacks (latex_languages.SYMBOLS)
+    "twemojis.sty": "texlive-pictures",  # emoji (latex_languages.EMOJI)
 }
 
 

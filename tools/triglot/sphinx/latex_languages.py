@@ -12,6 +12,23 @@ SYMBOLS = r"""
 }
 """
 
+# Emoji, which no font here has: twemojis (Twemoji 14's drawings, in texlive-pictures) draws each one it knows at
+# the text's height. The character is made active once every package is loaded (a catcode set in the preamble was
+# reset by then), so it never reaches a font; a variation selector after it (U+FE0F), in no font, is dropped.
+EMOJI = r"""
+\usepackage{twemojis}
+\AddToHook{begindocument/end}{\directlua{
+  local backslash = string.char(92)
+  for code = 0x1F000, 0x1FAFF do
+    local name = string.format("\csstring\%x", code)
+    if token.is_defined("twemoji " .. name) then
+      tex.setcatcode(code, 13)
+      tex.sprint(backslash .. "def" .. utf8.char(code) .. "{" .. backslash .. "texttwemoji{" .. name .. "}}")
+    end
+  end
+}}
+"""
+
 # FreeFont: the Latin, Cyrillic and Greek of every edition but those of a script set in Noto.
 FREEFONT = SYMBOLS + r"""
 \setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
@@ -96,8 +113,8 @@ def font_setup(language: PdfLanguage) -> str:
     """The ``fontpkg`` element: the fonts of *language*'s script (see :mod:`triglot.pdf_languages`)."""
     if language.script == "noto":
         return (NOTO % {"serif": language.serif, "sans": language.sans, "writing": language.writing}
-                + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"})
-    fonts = FREEFONT + FREEMONO % {"fallback": ", RawFeature={fallback=triglotsymbolsmono}"}
+                + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"} + EMOJI)
+    fonts = FREEFONT + FREEMONO % {"fallback": ", RawFeature={fallback=triglotsymbolsmono}"} + EMOJI
     if language.script in ("chinese", "korean"):
         cjk = {"serif": CJK_FONT % (language.serif, language.font_index),
                "sans": CJK_FONT % (language.sans, language.font_index)}
