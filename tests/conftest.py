@@ -164,7 +164,7 @@ class RealBuild:
     docs: Path  # its Sphinx source folder (conf.py)
     book_language: str
     html: Completed  # triglot build: every language (and the catalog-less one), HTML
-    books: Completed  # triglot build --lang L with REAL_BOOK_FORMATS (fpm-docs' PDF fails: see its test)
+    books: Completed  # triglot build --lang L with REAL_BOOK_FORMATS
     plain: dict[str, Completed] | None = None  # fpm-docs: plain sphinx-build -b html|latex -D language=L, no triglot
     unfixed: Completed | None = None  # fpm-docs: triglot build --lang en before the template was supplied
 

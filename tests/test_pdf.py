@@ -120,8 +120,10 @@ def test_title_block_is_printed_once(editions: Path) -> None:
 def test_a_glyph_missing_from_the_fonts_fails_the_pdf_with_the_lines_that_matter(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     colophon = root / "docs" / "colophon.rst"
-    colophon.write_text(colophon.read_text(encoding="utf-8") + "\nA sign no font has: \U0001F600 here.\n",
-                        encoding="utf-8")
+    # ❯ (a Dingbat neither FreeFont nor HaranoAji has) is set in DejaVu, the emoji drawn (twemojis); the
+    # hieroglyph is in no font here.
+    colophon.write_text(colophon.read_text(encoding="utf-8")
+                        + "\n❯ \U0001F9E9 A sign no font has: \U00013000 here.\n", encoding="utf-8")
     completed = subprocess.run([sys.executable, "-m", "triglot.cli", "build", "--lang", "en", "--format", "pdf",
                                 "--format", "html"], cwd=root, capture_output=True, text=True)
     assert completed.returncode == 1
@@ -129,8 +131,8 @@ def test_a_glyph_missing_from_the_fonts_fails_the_pdf_with_the_lines_that_matter
     start = report.index("  en     pdf   FAILED")
     assert report[start + 1:start + 5] == [
         "    LaTeX failed:",
-        "    Missing character: there is no \U0001F600 (U+1F600) in the font FreeSerif.otf",
-        "    in the text: …A sign no font has: \U0001F600 here.…",
+        "    Missing character: there is no \U00013000 (U+13000) in the font FreeSerif.otf",
+        "    in the text: …❯ \U0001F9E9 A sign no font has: \U00013000 here.…",
         f"    full log: {root / 'build' / 'logs' / 'en-pdf.latex.log'}",
     ]
     assert "Missing character" in (root / "build" / "logs" / "en-pdf.latex.log").read_text(encoding="utf-8")
@@ -150,8 +152,8 @@ def test_without_tex_html_and_epub_build_and_the_pdf_names_the_packages(tmp_path
     assert completed.returncode == 2
     report = completed.stderr.splitlines()
     start = report.index("  en     pdf   FAILED")
-    packages = ("fonts-freefont-otf latexmk texlive-binaries texlive-lang-japanese "
-                "texlive-latex-base texlive-latex-extra texlive-latex-recommended texlive-luatex")
+    packages = ("fonts-dejavu-core fonts-freefont-otf latexmk texlive-binaries texlive-lang-japanese "
+                "texlive-latex-base texlive-latex-extra texlive-latex-recommended texlive-luatex texlive-pictures")
     assert report[start + 1] == (
         f"    the PDF editions need TeX Live with LuaLaTeX, which is missing here: install the Debian packages "
         f"{packages} (sudo apt-get install {packages}), or run ./dev build, which installs them; "

@@ -21,6 +21,8 @@ TEX_FILES = {
     "fncychap.sty": "texlive-latex-extra",
     "HaranoAjiMincho-Regular.otf": "texlive-lang-japanese",
     "FreeSerif.otf": "fonts-freefont-otf",
+    "DejaVuSans.ttf": "fonts-dejavu-core",  # the signs FreeFont lacks (latex_languages.SYMBOLS)
+    "twemojis.sty": "texlive-pictures",  # emoji (latex_languages.EMOJI)
 }
 
 

@@ -9,13 +9,15 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (alternates, body_mark, edition_facts, epub, fallback, fallback_copies, figure_captions, furo,
-               glossary_page, i18n_guard, interface_strings, latex, metadata, paragraph_ids, passages, project_settings,
-               reread, safety, scholarly, search_ja, switcher, template_cache, theme_slots, translator_mode, untranslated)
+from . import (ablog_postlists, alternates, body_mark, edition_facts, epub, fallback, fallback_copies, figure_captions,
+               furo, glossary_page, i18n_guard, interface_strings, latex, latex_images, metadata, paragraph_ids, passages,
+               project_settings, reread, safety, scholarly, search_ja, switcher, template_cache, theme_slots,
+               translator_mode, untranslated)
 
 _FEATURES = [project_settings, safety, i18n_guard, interface_strings, metadata, edition_facts, untranslated, glossary_page,
-             latex, epub, paragraph_ids, fallback, fallback_copies, figure_captions, passages, alternates, switcher,
-             body_mark, furo, theme_slots, scholarly, search_ja, translator_mode, reread, template_cache]
+             latex, latex_images, epub, paragraph_ids, fallback, fallback_copies, figure_captions, passages, alternates,
+             switcher, body_mark, furo, theme_slots, scholarly, search_ja, translator_mode, reread, template_cache,
+             ablog_postlists]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

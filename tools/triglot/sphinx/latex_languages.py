@@ -4,12 +4,37 @@ from __future__ import annotations
 
 from triglot.pdf_languages import PdfLanguage
 
+# The signs FreeFont lacks (Dingbats such as a shell prompt's ❯) from DejaVu Sans, Sans Mono in monospace.
+SYMBOLS = r"""
+\directlua{
+  luaotfload.add_fallback("triglotsymbols", {"file:DejaVuSans.ttf:mode=node;"})
+  luaotfload.add_fallback("triglotsymbolsmono", {"file:DejaVuSansMono.ttf:mode=node;"})
+}
+"""
+
+# Emoji, which no font here has: twemojis (Twemoji 14's drawings, in texlive-pictures) draws each one it knows at
+# the text's height. The character is made active once every package is loaded (a catcode set in the preamble was
+# reset by then), so it never reaches a font; a variation selector after it (U+FE0F), in no font, is dropped.
+EMOJI = r"""
+\usepackage{twemojis}
+\AddToHook{begindocument/end}{\directlua{
+  local backslash = string.char(92)
+  for code = 0x1F000, 0x1FAFF do
+    local name = string.format("\csstring\%x", code)
+    if token.is_defined("twemoji " .. name) then
+      tex.setcatcode(code, 13)
+      tex.sprint(backslash .. "def" .. utf8.char(code) .. "{" .. backslash .. "texttwemoji{" .. name .. "}}")
+    end
+  end
+}}
+"""
+
 # FreeFont: the Latin, Cyrillic and Greek of every edition but those of a script set in Noto.
-FREEFONT = r"""
+FREEFONT = SYMBOLS + r"""
 \setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
-  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic, RawFeature={fallback=triglotsymbols}]
 \setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
-  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique, RawFeature={fallback=triglotsymbols}]
 """
 
 FREEMONO = r"""
@@ -19,8 +44,9 @@ FREEMONO = r"""
 
 # LuaTeX-ja for Japanese (and Chinese): Cyrillic (range 2) is never Japanese, nor are the curly quotes (range 9):
 # Japanese text quotes with 「」, and the English of notes, fallbacks and quotations keeps its apostrophes
-# proportional.
-JACHARRANGE = "\n\\ltjsetparameter{jacharrange={-2,-9}}\n"
+# proportional. Nor are the Dingbats HaranoAji and Noto CJK lack (range 10, all but the circled digits): they are
+# set in the Latin font, whose fallback has them.
+JACHARRANGE = "\n\\ltjdefcharrange{10}{\"2700-\"2775, \"2794-\"27BF}\\ltjsetparameter{jacharrange={-2,-9,-10}}\n"
 HARANOAJI = "\n\\usepackage[haranoaji]{luatexja-preset}" + JACHARRANGE
 
 # A Noto CJK font: its collections' font of the edition's region, regular and bold.
@@ -87,8 +113,8 @@ def font_setup(language: PdfLanguage) -> str:
     """The ``fontpkg`` element: the fonts of *language*'s script (see :mod:`triglot.pdf_languages`)."""
     if language.script == "noto":
         return (NOTO % {"serif": language.serif, "sans": language.sans, "writing": language.writing}
-                + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"})
-    fonts = FREEFONT + FREEMONO % {"fallback": ""}
+                + FREEMONO % {"fallback": ",\n  RawFeature={fallback=triglotmono}"} + EMOJI)
+    fonts = FREEFONT + FREEMONO % {"fallback": ", RawFeature={fallback=triglotsymbolsmono}"} + EMOJI
     if language.script in ("chinese", "korean"):
         cjk = {"serif": CJK_FONT % (language.serif, language.font_index),
                "sans": CJK_FONT % (language.sans, language.font_index)}
