@@ -116,7 +116,7 @@ def test_the_project_s_latex_document_and_engine_are_kept(own: Path) -> None:
 
 
 def test_unset_latex_settings_are_triglot_s(unset: Path) -> None:
-    out, tex, documentclass, metadata = latex(unset, "index-ru.tex")
+    out, tex, documentclass, metadata = latex(unset, "fieldnoteshousestyle-ru.tex")
     assert (documentclass, metadata) == (
         "sphinxhowto", [("title", "Field Notes (house style)"), ("author", "Ada Example")])
     assert "lualatex" in (out / "latexmkrc").read_text(encoding="utf-8") and "luatexja-preset" in tex
@@ -131,7 +131,7 @@ def test_the_project_s_epub_metadata_and_name_are_kept(own: Path) -> None:
 
 def test_unset_epub_metadata_is_the_edition_s(unset: Path) -> None:
     out = sphinx(unset, "epub")
-    assert (out / "index-ru.epub").is_file()
+    assert (out / "fieldnoteshousestyle-ru.epub").is_file()  # the name Sphinx makes of the project, with the language
     assert (opf(out, "title"), opf(out, "creator")) == (["Field Notes (house style)"], ["Ada Example"])
 
 
@@ -142,7 +142,7 @@ def test_an_epub_left_unset_takes_the_book_conf_py_gives_latex(tmp_path: Path) -
     out = sphinx(make_project(tmp_path / "project", book + "\n"), "epub")
     assert (out / "fieldnotes.epub").is_file()
     assert (opf(out, "title"), opf(out, "creator"), opf(out, "identifier")) == (
-        ["Field Notes in Print"], ["Ada Example and Bob Sample"], ["urn:triglot:index-ru"])
+        ["Field Notes in Print"], ["Ada Example and Bob Sample"], ["urn:triglot:fieldnoteshousestyle-ru"])
 
 
 def test_triglot_build_publishes_the_project_s_files_under_their_names(tmp_path: Path) -> None:

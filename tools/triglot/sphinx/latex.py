@@ -42,6 +42,7 @@ from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import make_filename_from_project
 from sphinx.util.texescape import escape
 
 from triglot.fs import atomic_write
@@ -185,9 +186,15 @@ def typographic(text: str, lang: str) -> str:
 
 
 def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:
-    """The base name of the edition's TeX, PDF and EPUB files: ``<catalog>-<lang>`` (*lang*: another edition's)."""
+    """The base name of the edition's TeX, PDF and EPUB files where conf.py names none (*lang*: another
+    edition's): ``<catalog>-<lang>`` when the project keeps one named catalog (``article-ru``), else the name
+    Sphinx makes of the project, with the language (``fpm-ru``, not the root document's catalog ``index-ru``)."""
     settings = project_settings(app)
-    return f"{settings.catalog if settings else 'edition'}-{lang or config.language}"
+    if settings is not None and isinstance(settings.catalog_layout, str):
+        name = settings.catalog
+    else:
+        name = make_filename_from_project(config.project) or "edition"
+    return f"{name}-{lang or config.language}"
 
 
 def _apply(app: Sphinx, config: Config) -> None:
