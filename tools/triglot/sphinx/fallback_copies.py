@@ -38,13 +38,16 @@ def mark_copies(doctree: nodes.Node, docname: str) -> None:
 def drop_repeated_ids(doctree: nodes.Node) -> None:
     """Take from every element of *doctree* the ids the page's own elements (or an earlier copy) already have.
 
-    The page's own elements are those its document registered (ablog's pages are not documents: first come,
-    first kept)."""
-    registered = doctree.ids if isinstance(doctree, nodes.document) else {}
+    The page's own elements are those its document registered and still holds (elsewhere, and on ablog's pages,
+    which are not documents: first come, first kept)."""
+    elements = list(doctree.findall(nodes.Element))
+    present = {id(node) for node in elements}
+    # the page's own owner of each id, where it is still in the page (a translation replaces the node it registered)
+    owners = {node_id: id(owner) for node_id, owner in getattr(doctree, "ids", {}).items() if id(owner) in present}
     seen: set[str] = set()
-    for node in doctree.findall(nodes.Element):
-        kept = [node_id for node_id in node["ids"] if registered.get(node_id) is node
-                or (node_id not in registered and node_id not in seen)]
+    for node in elements:
+        kept = [node_id for node_id in node["ids"] if owners.get(node_id) == id(node)
+                or (node_id not in owners and node_id not in seen)]
         seen.update(kept)
         node["ids"] = kept
 
