@@ -59,7 +59,7 @@ def _note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     """A page with no doctree written under a document's name (after the documents: Sphinx's additional pages)
     replaces that document's page."""
     if doctree is None and pagename in app.env.all_docs:
-        replaced_pages(app).add(pagename)
+        getattr(app, _REPLACED).add(pagename)
 
 
 def _start(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -68,9 +68,7 @@ def _start(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
 
 def replaced_pages(app: Sphinx) -> set[str]:
     """The documents whose page this build replaced with a page of its own (ablog's post lists)."""
-    if not hasattr(app, _REPLACED):
-        setattr(app, _REPLACED, set())
-    return getattr(app, _REPLACED)
+    return getattr(app, _REPLACED, set())
 
 
 def edition_record(app: Sphinx) -> dict:
