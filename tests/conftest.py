@@ -194,7 +194,7 @@ def build_real_project(source: Path, target: Path) -> RealBuild:
     if root.name == "fpm-docs":  # plain sphinx-builds first, without triglot, in a copy (Sphinx writes .mo files)
         plain, copy = {}, shutil.copytree(source, target.parent / "plain")
         for builder in ("html", "latex"):
-            run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", builder, "-D", f"language={language}",
+            run = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-q", "-b", builder, "-D", f"language={language}",
                                   "pages", f"_build/{builder}"], cwd=copy, capture_output=True, text=True)
             plain[builder] = Completed(run.returncode, run.stdout, run.stderr)
     add_triglot_extension(docs / "conf.py")

@@ -37,7 +37,7 @@ def build_blog(root: Path, extensions: list[str], builder: str) -> subprocess.Co
     for name, title, date in [("inside", "Post in the book", "2024-01-02"), ("outside", "Post outside", "2024-03-04")]:
         (source / "news" / f"{name}.rst").write_text(POST.format(title=title, underline="=" * len(title), date=date),
                                                      encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "sphinx", "-b", builder, "-q", str(source), str(root / "out")],
+    return subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", builder, "-q", str(source), str(root / "out")],
                           capture_output=True, text=True)
 
 

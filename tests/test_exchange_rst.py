@@ -24,7 +24,7 @@ REFUSED = ".. triglot: translation refused as unsafe, kept in the source languag
 
 def _sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess:
     """A plain sphinx-build of the exported tree (its conf.py says the language)."""
-    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(source), str(out)],
+    return subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-q", str(source), str(out)],
                           capture_output=True, text=True, cwd=out.parent)
 
 
@@ -204,7 +204,7 @@ def test_a_real_project(real_projects: dict[str, Path], tmp_path: Path) -> None:
     built = _sphinx_build(out, tmp_path / "exported")
     assert built.returncode == 0
     assert [line for line in built.stderr.splitlines() if "WARNING" in line and "openstackdocstheme" not in line] == []
-    edition = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", "language=de",
+    edition = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-q", "-D", "language=de",
                               str(project / "doc" / "source"), str(tmp_path / "edition")], capture_output=True, text=True)
     assert edition.returncode == 0, edition.stderr
     pages = [page.relative_to(tmp_path / "edition") for page in sorted((tmp_path / "edition").rglob("*.html"))

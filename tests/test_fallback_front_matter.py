@@ -32,7 +32,7 @@ def test_a_translated_edition_keeps_the_front_matter_as_data(tmp_path: Path) -> 
     (source / "index.md").write_text(INDEX, encoding="utf-8")
     (source / "news" / "first.md").write_text(POST, encoding="utf-8")
     out = tmp_path / "out"
-    completed = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=fr",
+    completed = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-q", "-b", "html", "-D", "language=fr",
                                 str(source), str(out)], capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     post = lxml.html.parse(str(out / "news" / "first.html")).getroot()
@@ -59,7 +59,7 @@ def test_the_record_counts_each_passage_the_pages_show_once(tmp_path: Path) -> N
     (source / "news" / "first.md").write_text(POST + "\n```{figure} ../pixel.png\n\nA caption.\n```\n",
                                               encoding="utf-8")
     out = tmp_path / "out"
-    completed = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=fr",
+    completed = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-q", "-b", "html", "-D", "language=fr",
                                 str(source), str(out)], capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     record = json.loads((out / ".doctrees" / "triglot-build.json").read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ def test_an_svg_is_left_out_of_the_latex_and_a_png_kept(tmp_path: Path) -> None:
     (source / "logo.svg").write_text(SVG, encoding="utf-8")
     (source / "photo.png").write_bytes(PNG)
     (source / "logo.png").write_bytes(PNG)
-    built = subprocess.run([sys.executable, "-m", "sphinx", "-b", "latex", "-q", str(source), str(tmp_path / "out")],
+    built = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", "latex", "-q", str(source), str(tmp_path / "out")],
                            capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     assert built.stderr.splitlines() == [

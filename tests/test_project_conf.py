@@ -63,7 +63,7 @@ def make_project(root: Path, settings: str) -> Path:
 def sphinx(root: Path, builder: str) -> Path:
     """Build the Russian edition of *root* with *builder*; its output folder."""
     out = root / "out" / builder
-    completed = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", builder, "-D", "language=ru",
+    completed = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-q", "-b", builder, "-D", "language=ru",
                                 "-d", str(root / "out" / f"doctrees-{builder}"), "docs", str(out)],
                                cwd=root, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr

@@ -29,7 +29,7 @@ def build_alabaster(root: Path, conf: str) -> str:
     (root / "src" / "conf.py").write_text(f'extensions = ["triglot.sphinx"]\nhtml_theme = "alabaster"\n{conf}',
                                           encoding="utf-8")
     (root / "src" / "index.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(root / "src"), str(root / "out")]
+    command = [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-q", str(root / "src"), str(root / "out")]
     completed = subprocess.run(command, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     return (root / "out" / "index.html").read_text(encoding="utf-8")
