@@ -1,0 +1,35 @@
+"""Hostile translations in a PDF edition: a one-page project (tests/test_pdf_languages.py) whose Russian catalog
+puts TeX's special characters, ``\\directlua`` and characters of no font into the title and the text. The PDF
+is built or refused with the catalog's line named; TeX never runs the translation's commands."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import run_triglot
+from test_pdf_languages import make_project
+
+# Every character LaTeX treats specially, and a command that would print its marker if TeX ran it.
+TEX_TITLE = r"R&D: 100 % of #1 {braces} ~tilde ^caret _under \directlua{tex.print('TRIGLOT-RAN')} \relax"
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """pdfinfo's fields of the PDF at *path*."""
+    lines = subprocess.run(["pdfinfo", "-enc", "UTF-8", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    return dict((part.strip() for part in line.split(":", 1)) for line in lines if ":" in line)
+
+
+def test_a_title_of_tex_specials_is_printed_as_text(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", ["ru"], {"ru": (TEX_TITLE, "Река поднялась на 3 метра.", "Он сказал.")})
+    completed = run_triglot("build", "--lang", "ru", "--format", "pdf", cwd=root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    pdf = root / "build" / "site" / "ru" / "downloads" / "notes-ru.pdf"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    # Set as text (with Russian quotes); what a run of \directlua would have printed is not there.
+    printed = TEX_TITLE.replace("'TRIGLOT-RAN'", "„TRIGLOT-RAN“")
+    assert " ".join(text.splitlines()[:4]) == printed
+    assert text.count("TRIGLOT-RAN") == 1
+    assert "100 % of #1 {braces}" in pdf_info(pdf)["Title"]
