@@ -43,7 +43,7 @@ from sphinx.config import Config
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import make_filename_from_project
-from sphinx.util.texescape import escape
+from sphinx.util import texescape
 
 from triglot.fs import atomic_write
 from triglot import pdf_languages
@@ -136,7 +136,7 @@ def latex_elements(config: Config, source_language: str) -> dict[str, str]:
         # (otherlanguage*: the captions and fixed strings stay in the edition's language)
         "untranslated": (r"\newenvironment{sphinxclasstriglot-untranslated}"
                          rf"{{\begin{{otherlanguage*}}{{{source.babel}}}}}{{\end{{otherlanguage*}}}}" if others else ""),
-        "continued": escape(str(_("continued from previous page")), "lualatex"),
+        "continued": tex_escape(str(_("continued from previous page"))),
     }
     elements = {
         "babel": babel_setup(main, others, ExtBabel(lang).get_language()),
@@ -170,14 +170,21 @@ def language_setup(lang: str) -> PdfLanguage:
     return pdf_languages.entry(lang) or PdfLanguage(ExtBabel(lang).get_language())
 
 
+def tex_escape(text: str) -> str:
+    """*text* escaped for LuaLaTeX. Sphinx fills its escape tables when its LaTeX builder is made, after
+    config-inited: before that, its ``escape`` returns the text as it is (a title's ``%`` or ``\\directlua``)."""
+    texescape.init()
+    return texescape.escape(text, "lualatex")
+
+
 def edition_title(config: Config) -> str:
     """The edition's title (translated by triglot.sphinx.metadata), typographic and escaped for LaTeX."""
-    return escape(typographic(config.triglot_title or config.project, config.language), "lualatex")
+    return tex_escape(typographic(config.triglot_title or config.project, config.language))
 
 
 def edition_author(config: Config) -> str:
     """The edition's author (translated by triglot.sphinx.metadata), escaped for LaTeX."""
-    return escape(config.triglot_author or config.author, "lualatex")
+    return tex_escape(config.triglot_author or config.author)
 
 
 def typographic(text: str, lang: str) -> str:
@@ -279,7 +286,7 @@ def archival_lines(facts: EditionFacts, lang_tag: str, epoch: str | None = None)
                   # the trailer's /ID, which LuaTeX derives from the time and the file's path
                   rf"\ifdefined\pdfvariable\pdfvariable trailerid{{[<{instance.hex}> <{instance.hex}>]}}\fi"]
     if facts.description:
-        lines.append(rf"\hypersetup{{pdfsubject={{{escape(facts.description, 'lualatex')}}}}}")
+        lines.append(rf"\hypersetup{{pdfsubject={{{tex_escape(facts.description)}}}}}")
     if facts.translator:
         name = html.escape(re.sub(r"[\\{}$%#^_~&]", " ", facts.translator), quote=False)
         lines.append(r"\csname pdfmeta_xmp_add:n\endcsname{<dc:contributor><rdf:Bag><rdf:li>"
