@@ -1,6 +1,6 @@
-"""Hostile translations in a PDF edition: a one-page project (tests/test_pdf_languages.py) whose Russian catalog
-puts TeX's special characters, ``\\directlua`` and characters of no font into the title and the text. The PDF
-is built or refused with the catalog's line named; TeX never runs the translation's commands."""
+"""Hostile translated titles in every format: a one-page project (tests/test_pdf_languages.py, Sphinx's default
+theme) whose Russian catalog puts HTML, TeX's special characters and ``\\directlua`` into the title. Each is
+printed as text: no element in a page, no TeX command run."""
 
 from __future__ import annotations
 
@@ -33,3 +33,24 @@ def test_a_title_of_tex_specials_is_printed_as_text(tmp_path: Path) -> None:
     assert " ".join(text.splitlines()[:4]) == printed
     assert text.count("TRIGLOT-RAN") == 1
     assert "100 % of #1 {braces}" in pdf_info(pdf)["Title"]
+
+
+HTML_TITLE = '"><script>alert("triglot-title")</script><!-- & Заметки'
+
+
+def test_a_title_of_html_is_printed_as_text_by_the_default_theme(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", ["ru"], {"ru": (HTML_TITLE, "Река поднялась на 3 метра.", "Он сказал.")})
+    completed = run_triglot("build", "--lang", "ru", cwd=root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    site = root / "build" / "site" / "ru"
+    pages = sorted(site.glob("*.html"))
+    assert [page.name for page in pages] == ["genindex.html", "index.html", "parallel.html", "search.html",
+                                             "status.html"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in text and "<!-- &" not in text, page.name
+    for page in (site / "genindex.html", site / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        # alabaster's sidebar prints the project's name as HTML: <h1 class="logo"><a href="…">{{ project }}</a></h1>
+        assert ('">&#34;&gt;&lt;script&gt;alert(&#34;triglot-title&#34;)'
+                '&lt;/script&gt;&lt;!-- &amp; Заметки</a></h1>') in text, page.name
