@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import polib
+from markupsafe import Markup, escape
 from babel.dates import format_date
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
@@ -91,6 +92,12 @@ class MetaAttributes(SphinxTransform):
             node.attributes.pop("translated", None)
 
 
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """The project's name (a translated title: untrusted) as escaped HTML, for themes that print it unescaped."""
+    if isinstance(context.get("project"), str) and not isinstance(context["project"], Markup):
+        context["project"] = escape(context["project"])
+
+
 def _write_edition_file(app: Sphinx) -> None:
     """Record the edition's language, title and author for the site's root page and status page (HTML only)."""
     if app.builder.name != "html":
@@ -110,3 +117,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(MetaAttributes)
     app.connect("config-inited", _apply, priority=800)  # after themes and extensions set the project's name
     app.connect("builder-inited", _write_edition_file)
+    app.connect("html-page-context", _page_context)
