@@ -35,6 +35,19 @@ def test_a_title_of_tex_specials_is_printed_as_text(tmp_path: Path) -> None:
     assert "100 % of #1 {braces}" in pdf_info(pdf)["Title"]
 
 
+def test_an_emoji_in_the_title_is_drawn(tmp_path: Path) -> None:
+    """The title is read in the preamble, before the emoji are made active (triglot.sphinx.latex_languages)."""
+    root = make_project(tmp_path / "project", ["ru"], {"ru": ("Заметки 🦊 у реки", "Река поднялась на 3 метра.",
+                                                              "Он сказал 🦊.")})
+    completed = run_triglot("build", "--lang", "ru", "--format", "pdf", cwd=root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    pdf = root / "build" / "site" / "ru" / "downloads" / "notes-ru.pdf"
+    assert pdf_info(pdf)["Title"] == "Заметки 🦊 у реки"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.splitlines()[0] == "Заметки у реки"  # the fox is a drawing, as in the text
+
+
 HTML_TITLE = '"><script>alert("triglot-title")</script><!-- & Заметки'
 
 
