@@ -45,7 +45,7 @@ def test_an_emoji_in_the_title_is_drawn(tmp_path: Path) -> None:
     assert pdf_info(pdf)["Title"] == "Заметки 🦊 у реки"
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert text.splitlines()[0] == "Заметки у реки"  # the fox is a drawing, as in the text
+    assert text.split()[:3] == ["Заметки", "у", "реки"]  # the fox is a drawing, as in the text
 
 
 HTML_TITLE = '"><script>alert("triglot-title")</script><!-- & Заметки'

@@ -51,7 +51,7 @@ from triglot.languages import language_tag
 from triglot.pdf_languages import PdfLanguage
 
 from .edition_facts import EditionFacts, edition_facts
-from .latex_languages import babel_setup, font_setup
+from .latex_languages import babel_setup, emoji_commands, font_setup
 from .outputs import output_name
 from .project_settings import project_settings
 from .unset import set_unset
@@ -179,12 +179,12 @@ def tex_escape(text: str) -> str:
 
 def edition_title(config: Config) -> str:
     """The edition's title (translated by triglot.sphinx.metadata), typographic and escaped for LaTeX."""
-    return tex_escape(typographic(config.triglot_title or config.project, config.language))
+    return emoji_commands(tex_escape(typographic(config.triglot_title or config.project, config.language)))
 
 
 def edition_author(config: Config) -> str:
     """The edition's author (translated by triglot.sphinx.metadata), escaped for LaTeX."""
-    return tex_escape(config.triglot_author or config.author)
+    return emoji_commands(tex_escape(config.triglot_author or config.author))
 
 
 def typographic(text: str, lang: str) -> str:

@@ -15,8 +15,11 @@ SYMBOLS = r"""
 # Emoji, which no font here has: twemojis (Twemoji 14's drawings, in texlive-pictures) draws each one it knows at
 # the text's height. The character is made active once every package is loaded (a catcode set in the preamble was
 # reset by then), so it never reaches a font; a variation selector after it (U+FE0F), in no font, is dropped.
+# Text read in the preamble (the title) names its emoji with \triglotemoji{<hex>}{<character>} (emoji_commands).
+EMOJI_CODES = range(0x1F000, 0x1FB00)  # the code points the Lua below makes active
 EMOJI = r"""
 \usepackage{twemojis}
+\DeclareRobustCommand\triglotemoji[2]{\ifcsname twemoji #1\endcsname\texttwemoji{#1}\else#2\fi}
 \AddToHook{begindocument/end}{\directlua{
   local backslash = string.char(92)
   for code = 0x1F000, 0x1FAFF do
@@ -85,6 +88,12 @@ NOTO = r"""
 \setsansfont{%(sans)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
   UprightFeatures={RawFeature={fallback=triglotsans}}, BoldFeatures={RawFeature={fallback=triglotsansbold}}]
 """
+
+
+def emoji_commands(text: str) -> str:
+    """*text* (LaTeX read in the preamble) with each emoji as ``\\triglotemoji`` (its character in PDF strings)."""
+    return "".join(rf"\texorpdfstring{{\triglotemoji{{{ord(char):x}}}{{{char}}}}}{{{char}}}"
+                   if ord(char) in EMOJI_CODES else char for char in text)
 
 
 def babel_setup(main: PdfLanguage, others: list[PdfLanguage], class_option: str = "") -> str:
