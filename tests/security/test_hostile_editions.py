@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import run_triglot
 from test_pdf_languages import make_project
+from triglot.catalog.parse import parse_po
 
 # Every character LaTeX treats specially, and a command that would print its marker if TeX ran it.
 TEX_TITLE = r"R&D: 100 % of #1 {braces} ~tilde ^caret _under \directlua{tex.print('TRIGLOT-RAN')} \relax"
@@ -67,3 +68,15 @@ def test_a_title_of_html_is_printed_as_text_by_the_default_theme(tmp_path: Path)
         # alabaster's sidebar prints the project's name as HTML: <h1 class="logo"><a href="…">{{ project }}</a></h1>
         assert ('">&#34;&gt;&lt;script&gt;alert(&#34;triglot-title&#34;)'
                 '&lt;/script&gt;&lt;!-- &amp; Заметки</a></h1>') in text, page.name
+
+
+def test_a_character_of_no_font_names_its_translation(tmp_path: Path) -> None:
+    """A missing glyph stops the PDF (\\tracinglostchars=3): the failure names the catalog line that holds it."""
+    root = make_project(tmp_path / "project", ["ru"], {"ru": ("Заметки", "Река \U00013000 поднялась на 3 метра.",
+                                                              "Он сказал.")})
+    completed = run_triglot("build", "--lang", "ru", "--format", "pdf", cwd=root)
+    assert completed.returncode == 1
+    po = root / "locale" / "ru" / "LC_MESSAGES" / "notes.po"
+    line = next(m.msgstr_line for m in parse_po(po.read_bytes(), po).messages if "\U00013000" in m.msgstr)
+    assert "Missing character: there is no \U00013000 (U+13000) in the font FreeSerif.otf\n" in completed.stderr
+    assert f"    the character is in the translation at locale/ru/LC_MESSAGES/notes.po:{line}\n" in completed.stderr
