@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import tex, tex_sandbox
+from ..catalog import read_po
 from ..config import Settings
+from ..errors import TriglotError
 from .fingerprint import SourcesRead, common_inputs, edition_fingerprint
 from ..fs import atomic_write
 from .passages import Passages, edition_problem, read_passages, read_record
@@ -183,7 +185,7 @@ def run_edition(settings: Settings, edition: EditionBuild, fingerprint: str, com
         return BuildResult(edition, False, "\n".join(detail) or f"sphinx-build exited {completed.returncode}",
                            log=edition.log)
     if edition.fmt == "pdf":
-        failure = typeset(edition, env)
+        failure = typeset(edition, env, settings.root)
         if failure is not None:
             return failure
     if not edition.product.is_file():
@@ -205,12 +207,13 @@ def refused_translations(edition: EditionBuild) -> tuple[int, bool]:
     return refused, any("catalog refused" in line for line in warnings)
 
 
-def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
+def typeset(edition: EditionBuild, env: dict[str, str], root: Path) -> BuildResult | None:
     """Run LuaLaTeX (through latexmk) on the TeX file Sphinx wrote; None on success, else the failure.
 
     TeX runs confined to the edition's build folder (:mod:`.tex_sandbox`).
     The whole LaTeX log is kept in ``build/logs/<lang>-pdf.latex.log``; the
-    failure's message holds only the error's own lines.
+    failure's message holds only the error's own lines, and for a character
+    no font has, the catalog lines (of the project at *root*) that hold it.
     """
     engine = read_record(edition.doctrees).get("latex_engine", "lualatex")
     if engine != "lualatex":
@@ -233,8 +236,25 @@ def typeset(edition: EditionBuild, env: dict[str, str]) -> BuildResult | None:
     text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
     source = tex_file.read_text(encoding="utf-8", errors="replace")
     lines = tex.latex_error(text, source) or (completed.stderr or completed.stdout).strip().splitlines()[-6:]
+    char = tex.missing_character(lines)
+    if char is not None:
+        lines += [f"the character is in the translation at {place}" for place in translations_with(char, edition, root)]
     return BuildResult(edition, False, "LaTeX failed:\n" + "\n".join(lines),
                        log=edition.latex_log if log.is_file() else None)
+
+
+def translations_with(char: str, edition: EditionBuild, root: Path, limit: int = 5) -> list[str]:
+    """Where the catalogs *edition*'s last Sphinx run read translate with *char*: ``path:line``, relative to
+    *root* (at most *limit*)."""
+    places = []
+    catalogs = read_record(edition.doctrees).get("catalogs", {})
+    for relative in sorted(set(catalogs.values()) if isinstance(catalogs, dict) else []):
+        try:
+            messages = read_po(root / relative, root=root).messages
+        except (TriglotError, OSError):
+            continue
+        places += [f"{relative}:{message.msgstr_line}" for message in messages if char in message.msgstr]
+    return places[:limit]
 
 
 def current_fingerprint(settings: Settings, edition: EditionBuild, common: list[str]) -> str:

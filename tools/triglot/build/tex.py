@@ -92,6 +92,12 @@ def latex_error(log: str, source: str = "", limit: int = 8) -> list[str]:
     return []
 
 
+def missing_character(lines: list[str]) -> str | None:
+    """The character no font has, when :func:`latex_error`'s *lines* say that is the error."""
+    found = re.match(r"Missing character: there is no (.) \(U\+", lines[0]) if lines else None
+    return found[1] if found else None
+
+
 def _around(source: str, char: str, width: int = 40) -> list[str]:
     index = source.find(char)
     if index < 0:
