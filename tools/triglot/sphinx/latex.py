@@ -59,6 +59,9 @@ from .unset import set_unset
 # Paragraph classes set as part of the PDF's title block (see the module docstring).
 TITLE_BLOCK_CLASSES = ("byline", "dateline")
 
+# The characters TeX reads as commands, groups, parameters, comments or math.
+TEX_SPECIALS = frozenset("\\{}$&#^_%~")
+
 # Languages whose first paragraph after a heading is indented like the others.
 INDENT_AFTER_HEADINGS = {"ru", "uk", "be", "bg", "fr", "ja", "zh", "ko"}
 
@@ -177,14 +180,27 @@ def tex_escape(text: str) -> str:
     return texescape.escape(text, "lualatex")
 
 
+def pdf_string(text: str) -> str:
+    """*text* for a PDF string of hyperref's (``pdftitle``, a bookmark): TeX's special characters as ``\\Uchar``,
+    which hyperref with LaTeX's PDF management prints as themselves (it drops ``\\&``, prints ``\\textasciitilde``
+    as a word)."""
+    return "".join(rf"{{\Uchar{ord(char)}}}" if char in TEX_SPECIALS else char for char in text)
+
+
+def tex_text(text: str) -> str:
+    """*text* as LaTeX read in the preamble: escaped, emoji drawn, and as itself in PDF strings (Sphinx's title
+    page sets ``pdftitle`` and ``pdfauthor`` from ``\\title`` and ``\\author``)."""
+    return rf"\texorpdfstring{{{emoji_commands(tex_escape(text))}}}{{{pdf_string(text)}}}"
+
+
 def edition_title(config: Config) -> str:
-    """The edition's title (translated by triglot.sphinx.metadata), typographic and escaped for LaTeX."""
-    return emoji_commands(tex_escape(typographic(config.triglot_title or config.project, config.language)))
+    """The edition's title (translated by triglot.sphinx.metadata), typographic, for LaTeX."""
+    return tex_text(typographic(config.triglot_title or config.project, config.language))
 
 
 def edition_author(config: Config) -> str:
-    """The edition's author (translated by triglot.sphinx.metadata), escaped for LaTeX."""
-    return emoji_commands(tex_escape(config.triglot_author or config.author))
+    """The edition's author (translated by triglot.sphinx.metadata), for LaTeX."""
+    return tex_text(config.triglot_author or config.author)
 
 
 def typographic(text: str, lang: str) -> str:
