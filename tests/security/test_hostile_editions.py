@@ -80,3 +80,15 @@ def test_a_character_of_no_font_names_its_translation(tmp_path: Path) -> None:
     line = next(m.msgstr_line for m in parse_po(po.read_bytes(), po).messages if "\U00013000" in m.msgstr)
     assert "Missing character: there is no \U00013000 (U+13000) in the font FreeSerif.otf\n" in completed.stderr
     assert f"    the character is in the translation at locale/ru/LC_MESSAGES/notes.po:{line}\n" in completed.stderr
+
+
+def test_the_translated_title_does_not_name_the_files(tmp_path: Path) -> None:
+    """Without a named catalog, the PDF's and EPUB's names come from the project's name (conf.py), not from a
+    translation of it: Sphinx names a title without ASCII letters 'sphinx'."""
+    root = make_project(tmp_path / "project", ["ru"], {"ru": ("Заметки", "Река поднялась на 3 метра.", "Он сказал.")})
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('catalog = "notes"\n', ""), encoding="utf-8")
+    completed = run_triglot("build", "--format", "epub", cwd=root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    site = root / "build" / "site"
+    assert [path.name for path in sorted(site.glob("*/downloads/*"))] == ["fieldnotes-en.epub", "fieldnotes-ru.epub"]
