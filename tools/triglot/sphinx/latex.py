@@ -211,12 +211,13 @@ def typographic(text: str, lang: str) -> str:
 def document_name(app: Sphinx, config: Config, lang: str | None = None) -> str:
     """The base name of the edition's TeX, PDF and EPUB files where conf.py names none (*lang*: another
     edition's): ``<catalog>-<lang>`` when the project keeps one named catalog (``article-ru``), else the name
-    Sphinx makes of the project, with the language (``fpm-ru``, not the root document's catalog ``index-ru``)."""
+    Sphinx makes of the project's name in conf.py, with the language (``fpm-ru``, not the root document's catalog
+    ``index-ru``; never of its translation, which a translator chooses)."""
     settings = project_settings(app)
     if settings is not None and isinstance(settings.catalog_layout, str):
         name = settings.catalog
     else:
-        name = make_filename_from_project(config.project) or "edition"
+        name = make_filename_from_project(config.triglot_source_title or config.project) or "edition"
     return f"{name}-{lang or config.language}"
 
 
