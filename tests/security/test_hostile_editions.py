@@ -1,15 +1,18 @@
 """Hostile translated titles in every format: a one-page project (tests/test_pdf_languages.py, Sphinx's default
-theme) whose Russian catalog puts HTML, TeX's special characters and ``\\directlua`` into the title. Each is
-printed as text: no element in a page, no TeX command run."""
+theme) whose Russian catalog puts HTML, TeX's special characters, ``\\directlua``, emoji and characters of no font
+into the title and the text. Each is printed as text (no element in a page, EPUBCheck content, no TeX command run),
+or stops the PDF with the catalog line named."""
 
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from pathlib import Path
 
 from conftest import run_triglot
 from test_pdf_languages import make_project
 from triglot.catalog.parse import parse_po
+from validators import epubcheck
 
 # Every character LaTeX treats specially, and a command that would print its marker if TeX ran it.
 TEX_TITLE = r"R&D: 100 % of #1 {braces} ~tilde ^caret _under \directlua{tex.print('TRIGLOT-RAN')} \relax"
@@ -54,7 +57,10 @@ HTML_TITLE = '"><script>alert("triglot-title")</script><!-- & Заметки'
 
 def test_a_title_of_html_is_printed_as_text_by_the_default_theme(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project", ["ru"], {"ru": (HTML_TITLE, "Река поднялась на 3 метра.", "Он сказал.")})
-    completed = run_triglot("build", "--lang", "ru", cwd=root)
+    conf = root / "docs" / "conf.py"  # EPUB 3 wants a copyright and a version
+    conf.write_text(conf.read_text(encoding="utf-8") + 'copyright = "2026, Ada Example"\nversion = "1"\n',
+                    encoding="utf-8")
+    completed = run_triglot("build", "--lang", "ru", "--format", "html", "--format", "epub", cwd=root)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     site = root / "build" / "site" / "ru"
     pages = sorted(site.glob("*.html"))
@@ -68,6 +74,10 @@ def test_a_title_of_html_is_printed_as_text_by_the_default_theme(tmp_path: Path)
         # alabaster's sidebar prints the project's name as HTML: <h1 class="logo"><a href="…">{{ project }}</a></h1>
         assert ('">&#34;&gt;&lt;script&gt;alert(&#34;triglot-title&#34;)'
                 '&lt;/script&gt;&lt;!-- &amp; Заметки</a></h1>') in text, page.name
+    epub = site / "downloads" / "notes-ru.epub"
+    with zipfile.ZipFile(epub) as archive:
+        assert not any(b"<script>alert(" in archive.read(name) for name in archive.namelist())
+    assert [str(problem) for problem in epubcheck(epub)] == []
 
 
 def test_a_character_of_no_font_names_its_translation(tmp_path: Path) -> None:
