@@ -3,15 +3,19 @@ LaTeX still cannot include is left out with a warning (naming the Debian package
 
 from __future__ import annotations
 
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from conftest import run_triglot
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
                     "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+RED = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001049444154789c63f8cfc000"
+                    "440c100a001fee03fd8b5f14d40000000049454e44ae426082")  # 2×2 opaque: cairo draws 1×1 as a fill
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'
 # A drawing with a word in it: the word is text in the PDF rsvg-convert makes, so pdftotext finds it in the book.
 DRAWING = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" '
@@ -69,6 +73,36 @@ def test_an_svg_rsvg_convert_cannot_read_is_left_out_with_what_it_said(tmp_path:
         f"reading SVG {source / 'logo.svg'}: XML parse error: Error domain 1 code 73 on line 2 column 1 of data: "
         "Couldn't find end of Start Tag svg line 1 [triglot.image]"]
     assert graphics == [r"\noindent\sphinxincludegraphics{{photo}.png}", r"\noindent\sphinxincludegraphics{{logo}.png}"]
+
+
+def test_rsvg_convert_reads_no_url_and_no_file_outside_the_svg_s_folder(tmp_path: Path) -> None:
+    """Of an SVG's three pictures, one at a local URL, one beside its folder, one in it: only the last is drawn."""
+    asked: list[str] = []
+
+    class Recording(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(RED)
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recording)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pictures = [f"http://127.0.0.1:{server.server_port}/remote.png", "../outside.png", "inside.png"]
+        source = logo_project(tmp_path / "src", svg=(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10">'
+            + "".join(f'<image href="{href}" x="{10 * n}" width="10" height="10"/>' for n, href in enumerate(pictures))
+            + "</svg>\n"))
+        (tmp_path / "outside.png").write_bytes(RED)
+        (source / "inside.png").write_bytes(RED)
+        warnings, graphics = latex(source, tmp_path / "out")
+    finally:
+        server.shutdown()
+    assert (warnings, graphics[0], asked) == ([], r"\noindent\sphinxincludegraphics{{logo}.pdf}", [])
+    listed = subprocess.run(["pdfimages", "-list", str(tmp_path / "out" / "logo.pdf")], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert [line.split()[2:5] for line in listed] == [["image", "2", "2"]]  # inside.png alone
 
 
 def test_the_project_s_own_svg_converter_is_used_not_rsvg_convert(tmp_path: Path) -> None:
