@@ -39,7 +39,7 @@ def latex(source: Path, out: Path, path: str | None = None) -> tuple[list[str], 
     the \\includegraphics lines of the .tex)."""
     env = {**os.environ, "PATH": path} if path is not None else None
     built = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", "latex", "-q", str(source), str(out)],
-                           capture_output=True, text=True, env=env)
+                           capture_output=True, text=True, env=env, cwd=out.parent)
     assert built.returncode == 0, built.stderr
     [tex] = out.glob("*.tex")
     return built.stderr.splitlines(), [line for line in tex.read_text(encoding="utf-8").splitlines()
@@ -108,7 +108,8 @@ def test_rsvg_convert_reads_no_url_and_no_file_outside_the_svg_s_folder(tmp_path
 def test_the_project_s_own_svg_converter_is_used_not_rsvg_convert(tmp_path: Path) -> None:
     """sphinx.ext.imgconverter with a converter program of the project's (here one that writes a PNG)."""
     program = tmp_path / "to-png"
-    program.write_text(f"#!{sys.executable}\nimport sys\nopen(sys.argv[-1], 'wb').write({PNG!r})\n", encoding="utf-8")
+    program.write_text(f"#!{sys.executable}\nimport sys\nif sys.argv[1:] != ['-version']:\n"  # its -version check writes no file
+                       f"    open(sys.argv[-1], 'wb').write({PNG!r})\n", encoding="utf-8")
     program.chmod(0o755)
     source = logo_project(tmp_path / "src", conf=f"extensions.append('sphinx.ext.imgconverter')\n"
                                                  f"image_converter = {str(program)!r}\n")
