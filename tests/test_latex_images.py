@@ -108,7 +108,8 @@ def test_rsvg_convert_reads_no_url_and_no_file_outside_the_svg_s_folder(tmp_path
 def test_the_project_s_own_svg_converter_is_used_not_rsvg_convert(tmp_path: Path) -> None:
     """sphinx.ext.imgconverter with a converter program of the project's (here one that writes a PNG)."""
     program = tmp_path / "to-png"
-    program.write_text(f"#!{sys.executable}\nimport sys\nif sys.argv[1:] != ['-version']:\n"  # its -version check writes no file
+    # It writes no file when imgconverter checks it (``to-png -version``).
+    program.write_text(f"#!{sys.executable}\nimport sys\nif sys.argv[1:] != ['-version']:\n"
                        f"    open(sys.argv[-1], 'wb').write({PNG!r})\n", encoding="utf-8")
     program.chmod(0o755)
     source = logo_project(tmp_path / "src", conf=f"extensions.append('sphinx.ext.imgconverter')\n"
