@@ -38,6 +38,16 @@ READER_MESSAGES = {
     "fallback_note": "Some passages of this page are not translated yet: they are shown in the original ({source}) "
                      "and marked {mark}.",
 }
+# The translator mode's own words (triglot-translator.js): key → English message. A passage's state is shown by
+# its key's message (the status page has the same words for three of them).
+TRANSLATOR_MESSAGES = {
+    "toggle": "Translator mode: on (turn off)",
+    "translated": "translated",
+    "fuzzy": "fuzzy",
+    "untranslated": "untranslated",
+    "refused": "refused",
+    "edit": "edit",
+}
 # The messages put before what they name: punctuated as labels ("Download: ", "ダウンロード："), space included.
 LABELS = frozenset({"downloads", "cite_formats"})
 
@@ -74,6 +84,11 @@ def reader_strings(lang: str, source_language: str) -> dict[str, str]:
     return {key: label(key, lang) if key in LABELS else
             translate(message).format(source=source_name, code=code, mark="{mark}")
             for key, message in READER_MESSAGES.items()}
+
+
+def translator_strings() -> dict[str, str]:
+    """The translator mode's words in the edition's language."""
+    return {key: translate(message) for key, message in TRANSLATOR_MESSAGES.items()}
 
 
 def setup(app: Sphinx) -> None:
