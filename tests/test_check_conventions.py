@@ -8,7 +8,7 @@ from pathlib import Path
 from triglot.checks import REGISTRY, read_catalog, run_checks
 from triglot.checks.conventions import conventions, without_translator_notes
 from triglot.glossary import load_glossary
-from triglot.sphinx.punctuation import punctuate
+from triglot.punctuation import punctuate
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = {"typo-nbsp": "no_break_space", "typo-note-position": "note_mark", "typo-ja-range": "range_marks",
@@ -39,6 +39,7 @@ def test_the_interface_strings_follow_the_japanese_punctuation_rules() -> None:
     catalog = read_catalog(ROOT / "locale/ja/LC_MESSAGES/sphinx.po", "ja")
     checks = [check for check in REGISTRY.values() if check.family == "typography" and check.runs_for("ja")]
     assert run_checks([catalog], checks) == []
-    assert {message.msgid: message.msgstr for message in catalog.messages}["Download:"] == "ダウンロード："
+    assert {message.msgid: message.msgstr for message in catalog.messages}["Download"] == "ダウンロード"
+    assert punctuate("label", "ダウンロード", "ja") == "ダウンロード："
     assert punctuate("label", "Download", "en") == "Download: "
     assert punctuate("gloss", "sofuto pawā", "ja") == "（sofuto pawā）"

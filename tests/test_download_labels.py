@@ -1,4 +1,5 @@
-"""The download links' label in each language: a full-width colon (ダウンロード：) carries its own space."""
+"""The labels before links (downloads, citation files) in each language: a full-width colon (ダウンロード：) carries
+its own space."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def test_the_status_page_s_label_and_links(site: Path, lang: str, label: str) ->
     page = lxml.html.parse(str(site / ("" if lang == "en" else lang) / "status.html"))
     paragraphs = [text(p) for p in page.xpath('//section[@id="ru"]//p') if p.xpath("a[contains(@href, 'downloads/')]")]
     assert paragraphs == [f"{label}PDF · EPUB"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Reference for a reference manager: "),
+                                             ("ru", "Библиографическая запись для менеджера ссылок: "),
+                                             ("ja", "文献管理ソフト用の書誌情報：")])
+def test_the_citation_files_label(site: Path, lang: str, label: str) -> None:
+    page = lxml.html.parse(str(site / lang / "index.html"))
+    assert text(page.xpath('//p[@class="triglot-cite-files"]')[0]) == f"{label}BibTeX · RIS · CSL-JSON"

@@ -44,8 +44,8 @@ def test_the_template_has_the_theme_s_sphinx_s_and_triglot_s_strings() -> None:
     assert messages["Link to this heading"].references == ["sphinx"]
     status = (ROOT / "tools" / "triglot" / "site" / "templates" / "status.html").read_text(encoding="utf-8")
     download, title = (next(number for number, line in enumerate(status.splitlines(), 1) if f'_("{text}")' in line)
-                       for text in ("Download:", "Translation status"))
-    assert messages["Download:"].references == ["triglot/sphinx/interface_strings.py",
+                       for text in ("Download", "Translation status"))
+    assert messages["Download"].references == ["triglot/sphinx/interface_strings.py",
                                                 f"triglot/site/templates/status.html:{download}"]
     assert f"triglot/site/templates/status.html:{title}" in messages["Translation status"].references
     assert messages["Copyright &#169; %(copyright)s"].flags == ["python-format"]

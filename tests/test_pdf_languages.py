@@ -26,10 +26,11 @@ QUOTE = 'The guide said: "Stay on the path."'
 INDEX_ENTRY = "riverbank"
 UNICODE_ENTRY = "Überschwemmung"
 
-# Each language's translations of TITLE, NUMBER and QUOTE.
+# Each language's translations of TITLE, NUMBER and QUOTE (the Hindi title, set in
+# sans, with a sign Noto Sans Devanagari and FreeSans lack, which DejaVu Sans has: ❯).
 SAMPLES: dict[str, tuple[str, str, str]] = {
     "de": ("Feldnotizen", "Der Fluss stieg 2024 um 3 Meter.", "Der Führer sagte: „Bleiben Sie auf dem Weg.“"),
-    "hi": ("क्षेत्र टिप्पणियाँ", "2024 में नदी 3 मीटर बढ़ गई।", "गाइड ने कहा: “रास्ते पर ही रहें।”"),
+    "hi": ("क्षेत्र टिप्पणियाँ ❯", "2024 में नदी 3 मीटर बढ़ गई।", "गाइड ने कहा: “रास्ते पर ही रहें।”"),
     "ko": ("현장 기록", "2024년에 강물이 3미터 불어났다.", "안내인이 말했다. “길을 벗어나지 마세요.”"),
     "zh_CN": ("野外笔记", "2024年，河水上涨了3米。", "向导说：“请走在小路上。”"),
 }
@@ -147,6 +148,8 @@ def test_the_pdf_holds_the_translated_sentences_in_the_language_s_fonts(built: P
     assert f"{pdf_languages.LANGUAGES[lang].font_name}-Regular" in names or (
         pdf_languages.LANGUAGES[lang].script == "western" and "FreeSerif" in names)
     assert all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
+    if lang == "hi":  # the title's ❯, from DejaVu Sans
+        assert "DejaVuSans" in names
 
 
 def test_a_pdf_that_fails_after_a_good_build_leaves_the_earlier_one_published(built: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ DATA = re.compile(r'<script type="application/json" id="triglot-translator-data"
 
 def _records(root: Path, lang: str) -> list[dict]:
     found = DATA.findall((root / "build" / "site" / lang / "colophon.html").read_text(encoding="utf-8"))
-    return json.loads(found[0]) if found else []
+    return json.loads(found[0])["records"] if found else []
 
 
 def _msgstr_line(path: Path, msgid: str) -> int:

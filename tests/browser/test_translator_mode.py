@@ -1,6 +1,7 @@
 """The translator mode in Chromium: off for readers; on (``?translator``, remembered), each passage of a
 translated page shows its state, its catalog's path and msgstr line, triglot check's findings and the edit link
-of ``[tool.triglot] edit_url``. A refused translation carrying ``<script>`` runs nothing."""
+of ``[tool.triglot] edit_url``, in the edition's language. A refused translation carrying ``<script>`` runs
+nothing."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def _msgstr_line(path: Path, start: str) -> int:
 
 @pytest.fixture(scope="module")
 def translator_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Russian edition of a copy of the project, with one fuzzy, one emptied and one hostile translation."""
+    """The Russian and Japanese editions of a copy of the project, the Russian with one fuzzy, one emptied and one
+    hostile translation."""
     root = copy_project(tmp_path_factory.mktemp("translator") / "project")
     pyproject = root / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
@@ -50,7 +52,7 @@ def translator_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _entry(catalog, UNTRANSLATED).msgstr = ""
     _entry(catalog, REFUSED).msgstr += HOSTILE
     catalog.save()
-    completed = run_triglot("build", "--lang", "en", "--lang", "ru", "--format", "html", cwd=root)
+    completed = run_triglot("build", "--lang", "en", "--lang", "ru", "--lang", "ja", "--format", "html", cwd=root)
     assert completed.returncode == 0, completed.stderr
     return root
 
@@ -138,4 +140,24 @@ def test_translator_mode_is_off_for_readers_and_remembered_until_turned_off(
         assert page.locator(shown).count() == 0
         page.goto(f"{url}/en/index.html?translator")  # the source edition has nothing to show
         assert page.locator(shown).count() == 0
+    assert problems.items == []
+
+
+@pytest.mark.parametrize(("lang", "button", "states", "edit"), [
+    ("ru", "Режим переводчика: включён (выключить)",
+     {"translated": "переведено", "fuzzy": "неточно", "untranslated": "не переведено", "refused": "отклонено"},
+     "редактировать"),
+    ("ja", "翻訳者モード：オン（オフにする）", {"translated": "翻訳済み"}, "編集"),
+])
+def test_translator_mode_speaks_the_edition_s_language(translator_project: Path, open_page, problems, lang: str,
+                                                       button: str, states: dict[str, str], edit: str) -> None:
+    with serve(translator_project / "build" / "site") as url:
+        page = open_page()
+        page.goto(f"{url}/{lang}/index.html?translator")
+        assert page.locator(".triglot-tm-toggle").text_content() == button
+        shown = page.evaluate("""[...document.querySelectorAll(".triglot-tm")].map(box =>
+            [box.dataset.state, box.querySelector(".triglot-tm-state").textContent,
+             box.querySelector(".triglot-tm-edit")?.title ?? null])""")
+        assert {state: name for state, name, _title in shown} == states
+        assert {title for _state, _name, title in shown} == {edit}
     assert problems.items == []

@@ -12,6 +12,9 @@ from .. import pdf_languages
 # The programs the PDF build runs, and the Debian package of each.
 PROGRAMS = {"lualatex": "texlive-latex-base", "latexmk": "latexmk", "kpsewhich": "texlive-binaries",
             "upmendex": "texlive-binaries"}
+# The programs the PDF build uses when they are there, and the Debian package of each: without one, what it does
+# is left out with a warning that names the package (triglot.sphinx.latex_images), not the build stopped.
+OPTIONAL_PROGRAMS = {"rsvg-convert": "librsvg2-bin"}  # SVG images to PDF
 
 # One file from each package the LuaLaTeX set-up of every edition needs (see triglot.sphinx.latex): LuaTeX-ja and
 # HaranoAji for the Japanese any edition may quote; each language's own are in triglot.pdf_languages.
@@ -34,8 +37,10 @@ def needed_files(lang: str) -> dict[str, str]:
 
 
 def needed_packages(langs: list[str]) -> list[str]:
-    """The Debian packages the PDFs of *langs* need: the programs', the base set-up's and their languages'."""
-    return sorted({*PROGRAMS.values(), *(package for lang in langs for package in needed_files(lang).values())})
+    """The Debian packages the PDFs of *langs* need: the programs' (optional ones too), the base set-up's and their
+    languages'."""
+    return sorted({*PROGRAMS.values(), *OPTIONAL_PROGRAMS.values(),
+                   *(package for lang in langs for package in needed_files(lang).values())})
 
 
 def missing_packages(lang: str) -> list[str]:

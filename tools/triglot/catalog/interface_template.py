@@ -3,7 +3,7 @@
 Extracted from the theme's templates (furo's, with Babel's Jinja extractor:
 the msgids are exactly those its ``_()`` and ``{% trans %}`` look up), from
 triglot's own templates, plus the strings furo writes unmarked
-(:mod:`triglot.sphinx.furo`), triglot's reader strings and the Sphinx
+(:mod:`triglot.sphinx.furo`), triglot's reader and translator mode strings and the Sphinx
 messages its own catalogs lack in some language. ``triglot update`` writes
 it and merges it into each language's ``sphinx.po``, as it does the article's.
 """
@@ -37,14 +37,15 @@ def template_messages() -> list[tuple[str, str]]:
     import furo
 
     from triglot.sphinx.furo import UNMARKED
-    from triglot.sphinx.interface_strings import READER_MESSAGES
+    from triglot.sphinx.interface_strings import READER_MESSAGES, TRANSLATOR_MESSAGES
 
     triglot = Path(str(resources.files("triglot")))
     return [
         *_jinja_messages(Path(furo.__file__).parent / "theme" / "furo", "furo"),
         *[(message, "furo (unmarked)") for message in UNMARKED],
         *[(message, "sphinx") for message in SPHINX_MESSAGES],
-        *[(message, "triglot/sphinx/interface_strings.py") for message in READER_MESSAGES.values()],
+        *[(message, "triglot/sphinx/interface_strings.py")
+          for message in (*READER_MESSAGES.values(), *TRANSLATOR_MESSAGES.values())],
         *_jinja_messages(triglot / "sphinx" / "templates", "triglot/sphinx/templates"),
         *_jinja_messages(triglot / "site" / "templates", "triglot/site/templates"),
     ]

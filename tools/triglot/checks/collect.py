@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from triglot.config import Settings
 from triglot.errors import TriglotError
 
 from .model import Catalog
@@ -29,6 +30,18 @@ def po_files(paths: Sequence[Path]) -> list[tuple[Path, Path | None]]:
         else:
             raise TriglotError("no such file or folder", path)
     return files
+
+
+def project_files(settings: Settings, langs: Sequence[str]) -> list[tuple[Path, Path | None]]:
+    """The project's catalogs of *langs* there are, each with the project root it must stay in: every text
+    catalog and the interface catalog (``sphinx.po``). What ``triglot check`` and the status page check."""
+    from triglot.catalog.layout import project_layout
+    from triglot.interface import DOMAIN as INTERFACE_DOMAIN
+
+    layout = project_layout(settings)
+    candidates = [path for lang in langs for path in (*layout.catalog_files(lang, settings.root).values(),
+                                                      layout.po_path(lang, INTERFACE_DOMAIN))]
+    return [(path, settings.root) for path in candidates if os.path.lexists(path)]
 
 
 def read_catalogs(files: Sequence[tuple[Path, Path | None]], langs: Sequence[str] | None = None) -> list[Catalog]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,11 +41,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check, print the findings, return 1 if one is at or above --fail-on, else 0."""
     # Imported here: the checks load docutils, which the other commands' start-up does not need.
-    from triglot.catalog.layout import project_layout
     from triglot.checks import count_at_or_above, iter_docs, run_checks, select_checks
-    from triglot.checks.collect import po_files, read_catalogs
+    from triglot.checks.collect import po_files, project_files, read_catalogs
     from triglot.checks.output import as_github, as_json, as_text, check_list
-    from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 
     if args.list:
         sys.stdout.write(check_list(list(iter_docs())))
@@ -59,10 +56,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         assert settings is not None
         langs = selected_languages(settings, args.langs, include_source=False)
-        layout = project_layout(settings)
-        candidates = [path for lang in langs for path in (*layout.catalog_files(lang, settings.root).values(),
-                                                          layout.po_path(lang, INTERFACE_DOMAIN))]
-        files = [(path, settings.root) for path in candidates if os.path.lexists(path)]
+        files = project_files(settings, langs)
     catalogs = read_catalogs(files, langs)
     findings = run_checks(catalogs, checks, _glossary(args.glossary, settings), args.jobs,
                           **({"source_language": settings.source_language, "typography": settings.typography}

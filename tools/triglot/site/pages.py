@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from ..languages import language_tag
+from ..punctuation import punctuate
 
 
 class InterfaceTranslations(gettext.NullTranslations):
@@ -66,6 +67,7 @@ def _environment() -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     environment.filters["tag"] = language_tag  # lang="{{ code|tag }}": pt-BR for pt_BR
+    environment.filters["label"] = lambda text, lang: punctuate("label", text, lang)  # "Download: ", "ダウンロード："
     return environment
 
 

@@ -4,7 +4,8 @@ Counts come from the PO catalogs, as ``triglot stats`` counts them
 (translated, fuzzy, untranslated messages); the passages each edition
 actually shows translated, and in the source language, are those its build
 counted (the numbers of ``triglot build``'s summary, carried in its part);
-findings are those of ``triglot check``. The
+findings are those of ``triglot check`` (on the text catalogs and the
+interface catalog, ``sphinx.po``). The
 page is public, and catalogs are untrusted: it names each finding's check
 and what the check is about, never the catalog's own text (nor, for a
 catalog that cannot be read, the offending line).
@@ -28,6 +29,9 @@ from .pages import SitePage, render
 
 # Pages of an edition's folder that are not its text: Sphinx's search and index, the site-level pages.
 NOT_EDITION_PAGES = frozenset({"search.html", "genindex.html", "parallel.html", "status.html"})
+TEXT_UNREADABLE = "the catalog cannot be read, so the edition is shown in the source language; 'triglot check' says why"
+INTERFACE_UNREADABLE = ("the interface catalog cannot be read, so the edition's interface is shown untranslated; "
+                        "'triglot check' says why")
 
 
 @dataclass(frozen=True)
@@ -89,15 +93,15 @@ def catalog_counts(settings: Settings, lang: str) -> tuple[int, int, int]:
 
 
 def check_findings(settings: Settings, lang: str) -> tuple[Finding, ...]:
-    """The findings of ``triglot check`` on *lang*'s catalogs."""
-    from ..catalog.layout import project_layout  # here: the checks are not needed to render the page
-    from ..checks import REGISTRY, read_catalog, run_checks, select_checks
+    """The findings of ``triglot check --lang LANG``: on *lang*'s text catalogs and its interface catalog."""
+    from ..checks import REGISTRY, run_checks, select_checks  # here: the checks are not needed to render the page
+    from ..checks.collect import project_files, read_catalogs
     from ..glossary import project_glossary
 
-    paths = list(project_layout(settings).catalog_files(lang, settings.root).values())
-    if not paths:
+    files = project_files(settings, [lang])
+    if not files:
         return ()
-    catalogs = [read_catalog(path, lang, root=settings.root) for path in paths]
+    catalogs = read_catalogs(files, [lang])
     found = run_checks(catalogs, select_checks(), project_glossary(settings),
                        source_language=settings.source_language, typography=settings.typography)
     return tuple(Finding(os.path.relpath(f.file, settings.root), f.line, f.check, f.severity, REGISTRY[f.check].summary)
@@ -120,12 +124,22 @@ def catalog_status(settings: Settings, lang: str) -> CatalogStatus:
     if lang == settings.source_language:
         return CatalogStatus()
     try:
-        return CatalogStatus(*catalog_counts(settings, lang), check_findings(settings, lang))
+        counts = catalog_counts(settings, lang)
     except TriglotError as exc:
-        where = os.path.relpath(exc.path, settings.root) if exc.path else ""
-        return CatalogStatus(findings=(Finding(where, exc.line or 0, "catalog", "error",
-                                               "the catalog cannot be read, so the edition is shown in the source "
-                                               "language; 'triglot check' says why"),))
+        return CatalogStatus(findings=(_unreadable(settings, exc),))
+    try:
+        return CatalogStatus(*counts, check_findings(settings, lang))
+    except TriglotError as exc:
+        return CatalogStatus(*counts, (_unreadable(settings, exc),))
+
+
+def _unreadable(settings: Settings, exc: TriglotError) -> Finding:
+    """The finding of the catalog *exc* says cannot be read."""
+    from ..interface import DOMAIN as INTERFACE_DOMAIN  # here: the page is rendered without the catalogs' readers
+
+    where = os.path.relpath(exc.path, settings.root) if exc.path else ""
+    interface = exc.path is not None and Path(exc.path).name == f"{INTERFACE_DOMAIN}.po"
+    return Finding(where, exc.line or 0, "catalog", "error", INTERFACE_UNREADABLE if interface else TEXT_UNREADABLE)
 
 
 def edition_status(site: Path, lang: str, catalogs: CatalogStatus, passages: Passages | None,

@@ -28,9 +28,9 @@ from sphinx.util.nodes import make_id
 
 from triglot.errors import TriglotError
 from triglot.glossary import Entry, Glossary, check_glossary
+from triglot.punctuation import punctuate
 
 from .project_settings import project_settings
-from .punctuation import punctuate
 
 logger = logging.getLogger(__name__)
 

@@ -16,26 +16,40 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from triglot.interface import DOMAIN, read_interface_catalog, write_mo_file
+from triglot.punctuation import punctuate
 
 from .project_settings import project_settings
 from .safety import report_refusal, safe_locale_dir
 
 # triglot's own strings in the reader's pages: key → English message (the msgid).
 # {source} is the source language's name in the edition's language, {code} its code in capitals,
-# {mark} the mark put on an untranslated passage.
+# {mark} the mark put on an untranslated passage. A label is the word alone: its punctuation is the language's
+# (see LABELS).
 READER_MESSAGES = {
     "languages": "Languages",
     "reader_bar": "Editions and downloads",
     "parallel": "Parallel view",
-    "downloads": "Download:",
+    "downloads": "Download",
     "status": "Translation status",
     "cite": "Cite this edition",
-    "cite_formats": "Reference for a reference manager:",
+    "cite_formats": "Reference for a reference manager",
     "fallback_mark": "{code}",
     "fallback_title": "Not translated yet: shown in the original ({source}).",
     "fallback_note": "Some passages of this page are not translated yet: they are shown in the original ({source}) "
                      "and marked {mark}.",
 }
+# The translator mode's own words (triglot-translator.js): key → English message. A passage's state is shown by
+# its key's message (the status page has the same words for three of them).
+TRANSLATOR_MESSAGES = {
+    "toggle": "Translator mode: on (turn off)",
+    "translated": "translated",
+    "fuzzy": "fuzzy",
+    "untranslated": "untranslated",
+    "refused": "refused",
+    "edit": "edit",
+}
+# The messages put before what they name: punctuated as labels ("Download: ", "ダウンロード："), space included.
+LABELS = frozenset({"downloads", "cite_formats"})
 
 
 def _load(app: Sphinx, config: Config) -> None:
@@ -57,12 +71,24 @@ def translate(message: str) -> str:
     return str(locale.get_translation(DOMAIN)(message))
 
 
+def label(key: str, lang: str) -> str:
+    """The reader message *key* (one of :data:`LABELS`) translated and punctuated as a label in *lang*."""
+    return punctuate("label", translate(READER_MESSAGES[key]), lang)
+
+
 def reader_strings(lang: str, source_language: str) -> dict[str, str]:
-    """triglot's interface strings for the edition in *lang*, placeholders but ``{mark}`` filled in."""
+    """triglot's interface strings for the edition in *lang*, placeholders but ``{mark}`` filled in, labels
+    punctuated."""
     source_name = Locale.parse(source_language).get_language_name(lang) or source_language
     code = source_language.split("_")[0].upper()
-    return {key: translate(message).format(source=source_name, code=code, mark="{mark}")
+    return {key: label(key, lang) if key in LABELS else
+            translate(message).format(source=source_name, code=code, mark="{mark}")
             for key, message in READER_MESSAGES.items()}
+
+
+def translator_strings() -> dict[str, str]:
+    """The translator mode's words in the edition's language."""
+    return {key: translate(message) for key, message in TRANSLATOR_MESSAGES.items()}
 
 
 def setup(app: Sphinx) -> None:

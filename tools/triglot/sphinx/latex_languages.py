@@ -74,14 +74,14 @@ KOREAN = r"""
 """
 
 # A script in a Noto family, shaped by HarfBuzz as that script (Arabic letters join only so); what the family
-# lacks (Latin letters, quotes) comes from FreeFont, in the same weight.
+# lacks (Latin letters, quotes) comes from FreeFont, in the same weight, and the signs FreeFont lacks too from DejaVu.
 NOTO = r"""
 \directlua{
-  luaotfload.add_fallback("triglotserif", {"file:FreeSerif.otf:mode=harf;"})
-  luaotfload.add_fallback("triglotserifbold", {"file:FreeSerifBold.otf:mode=harf;"})
-  luaotfload.add_fallback("triglotsans", {"file:FreeSans.otf:mode=harf;"})
-  luaotfload.add_fallback("triglotsansbold", {"file:FreeSansBold.otf:mode=harf;"})
-  luaotfload.add_fallback("triglotmono", {"file:%(sans)s-Regular.ttf:mode=harf;"})
+  luaotfload.add_fallback("triglotserif", {"file:FreeSerif.otf:mode=harf;", "file:DejaVuSans.ttf:mode=harf;"})
+  luaotfload.add_fallback("triglotserifbold", {"file:FreeSerifBold.otf:mode=harf;", "file:DejaVuSans.ttf:mode=harf;"})
+  luaotfload.add_fallback("triglotsans", {"file:FreeSans.otf:mode=harf;", "file:DejaVuSans.ttf:mode=harf;"})
+  luaotfload.add_fallback("triglotsansbold", {"file:FreeSansBold.otf:mode=harf;", "file:DejaVuSans.ttf:mode=harf;"})
+  luaotfload.add_fallback("triglotmono", {"file:%(sans)s-Regular.ttf:mode=harf;", "file:DejaVuSansMono.ttf:mode=harf;"})
 }
 \setmainfont{%(serif)s}[Extension=.ttf, UprightFont=*-Regular, BoldFont=*-Bold, Renderer=HarfBuzz, Script=%(writing)s,
   UprightFeatures={RawFeature={fallback=triglotserif}}, BoldFeatures={RawFeature={fallback=triglotserifbold}}]

@@ -34,7 +34,7 @@ from triglot.languages import language_tag
 
 from .alternates import HTML_BUILDERS, edition_path, site_languages
 from .edition_facts import EditionFacts, edition_facts, meta_description
-from .interface_strings import READER_MESSAGES, translate
+from .interface_strings import READER_MESSAGES, label, translate
 from .latex import document_name, typographic
 from .outputs import download_path
 
@@ -188,7 +188,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         to_root = "../" * app.builder.get_target_uri(pagename).count("/")
         context["triglot_cite"] = {
             "heading": translate(READER_MESSAGES["cite"]),
-            "formats": translate(READER_MESSAGES["cite_formats"]),
+            "formats": label("cite_formats", facts.language),
             "citation": formatted_citation(reference),
             "files": [{"label": item["label"], "href": to_root + item["file"]}
                       for item in cite_files(app)],

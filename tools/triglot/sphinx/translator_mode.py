@@ -7,7 +7,9 @@ project) and the line of its msgstr, the findings ``triglot check`` reports
 on that message, and the edit link made from ``[tool.triglot] edit_url``.
 The records of a page go into it as one JSON block
 (``<script type="application/json" id="triglot-translator-data">``, with
-``<``, ``>`` and ``&`` escaped, so no translation can close it);
+``<``, ``>`` and ``&`` escaped, so no translation can close it), with the
+mode's own words in the edition's language (its button, the states' names:
+:data:`~.interface_strings.TRANSLATOR_MESSAGES`, from the interface catalog);
 ``triglot-translator.js`` shows them only when a translator turns the mode
 on, with text nodes only (translations are untrusted).
 
@@ -38,6 +40,7 @@ from triglot.interface import DOMAIN as INTERFACE_DOMAIN
 from triglot.refusal import refusal_reason
 
 from .alternates import HTML_BUILDERS
+from .interface_strings import translator_strings
 from .project_settings import project_settings, sphinx_layout
 
 DATA_ID = "triglot-translator-data"
@@ -129,7 +132,7 @@ class AddRecords(SphinxTransform):
         records = []
         for number, (node, msgid) in enumerate(noted, 1):
             records.append(self._place(node, number) | self._record(node, msgid, read, settings, lang, own))
-        data = json.dumps(records, ensure_ascii=False, sort_keys=True)
+        data = json.dumps({"records": records, "strings": translator_strings()}, ensure_ascii=False, sort_keys=True)
         data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
         self.document.append(nodes.raw("", f'<script type="application/json" id="{DATA_ID}">{data}</script>\n',
                                        format="html"))

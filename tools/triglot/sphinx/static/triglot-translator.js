@@ -1,9 +1,10 @@
 /* triglot: the translator mode, off for readers.
  *
  * A translated page carries one JSON block (id "triglot-translator-data",
- * written by triglot.sphinx.translator_mode): for each paragraph and title,
- * its state, catalog file and msgstr line, triglot check's findings and an
- * edit link. Opening a page with ?translator turns the mode on (remembered in
+ * written by triglot.sphinx.translator_mode): "records", for each paragraph
+ * and title its state, catalog file and msgstr line, triglot check's findings
+ * and an edit link; "strings", the mode's words in the edition's language
+ * (the button, the states' names, the edit link's title). Opening a page with ?translator turns the mode on (remembered in
  * localStorage), ?translator=off turns it off, and so does the button shown
  * while it is on. Everything is written as text: translations are untrusted.
  */
@@ -40,16 +41,16 @@
     return node;
   }
 
-  function box(record) {
+  function box(record, strings) {
     var aside = element("aside", BOX + " " + BOX + "-" + record.state);
     aside.setAttribute("data-state", record.state);
-    aside.appendChild(element("span", BOX + "-state", record.state));
+    aside.appendChild(element("span", BOX + "-state", strings[record.state]));
     if (record.catalog) {
       var place = record.catalog + ":" + record.line;
       if (record.edit && !UNSAFE_LINK.test(record.edit)) {
         var link = element("a", BOX + "-edit", place);
         link.href = record.edit;
-        link.title = "edit";
+        link.title = strings.edit;
         aside.appendChild(link);
       } else {
         aside.appendChild(element("span", BOX + "-place", place));
@@ -73,13 +74,13 @@
     return section && section.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
   }
 
-  function show(records) {
+  function show(records, strings) {
     records.forEach(function (record) {
       var target = record.section ? headingOf(document.getElementById(record.section))
                                   : document.getElementById(record.id);
-      if (target) target.after(box(record));
+      if (target) target.after(box(record, strings));
     });
-    var button = element("button", BOX + "-toggle", "Translator mode: on (turn off)");
+    var button = element("button", BOX + "-toggle", strings.toggle);
     button.type = "button";
     button.addEventListener("click", function () {
       remember(false);
@@ -97,9 +98,9 @@
   function start() {
     var data = document.getElementById("triglot-translator-data");
     if (!data || !wanted()) return;
-    var records;
-    try { records = JSON.parse(data.textContent); } catch (error) { return; }
-    if (Array.isArray(records)) show(records);
+    var parsed;
+    try { parsed = JSON.parse(data.textContent); } catch (error) { return; }
+    if (parsed && Array.isArray(parsed.records) && parsed.strings) show(parsed.records, parsed.strings);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

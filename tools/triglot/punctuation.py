@@ -10,7 +10,7 @@ import yaml
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    text = resources.files("triglot.sphinx").joinpath("data/punctuation.yaml").read_text(encoding="utf-8")
+    text = resources.files("triglot").joinpath("data/punctuation.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
