@@ -62,3 +62,14 @@ def test_regional_languages_are_written_as_bcp_47_tags(regional_site: Path) -> N
     own = [page for page in pages if page.name in SITE_PAGES or page == regional_site.resolve() / "index.html"]
     assert len(own) == 7  # the root page, and the status page and parallel view at the root and in each edition
     assert [str(problem) for problem in nu_check(own)] == []
+
+
+def test_a_site_of_a_translation_alone_has_a_valid_root_page(tmp_path: Path) -> None:
+    """``triglot build --lang zh_CN`` in a fresh clone: the root page's title and language are that edition's."""
+    root = make_project(tmp_path / "project", ["zh_CN"], {"zh_CN": SAMPLES["zh_CN"]})
+    completed = run_triglot("build", "--lang", "zh_CN", cwd=root)
+    assert completed.returncode == 0, completed.stderr
+    page = root / "build" / "site" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in text and f"<title>{SAMPLES['zh_CN'][0]}</title>" in text
+    assert [str(problem) for problem in nu_check([page])] == []
