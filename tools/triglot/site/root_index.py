@@ -33,10 +33,11 @@ def root_index_html(settings: Settings, titles: dict[str, str]) -> str:
         [f'  <link rel="alternate" hreflang="{language_tag(lang)}" href="{lang}/index.html">' for lang in languages]
         + ['  <link rel="alternate" hreflang="x-default" href="index.html">']
     )
-    title = titles.get(settings.source_language, "")
+    # The source edition's title, else (a site of translations alone) the first edition's.
+    main = settings.source_language if settings.source_language in titles else languages[0]
     return Template(_template("root_index.html")).substitute(
-        title=html.escape(title),
-        source_language=language_tag(settings.source_language),
+        title=html.escape(titles.get(main, "")),
+        language=language_tag(main),
         languages_json=json.dumps(languages),
         items=items,
         alternates=alternates,
