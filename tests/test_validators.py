@@ -73,3 +73,12 @@ def test_a_site_of_a_translation_alone_has_a_valid_root_page(tmp_path: Path) -> 
     text = page.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in text and f"<title>{SAMPLES['zh_CN'][0]}</title>" in text
     assert [str(problem) for problem in nu_check([page])] == []
+
+
+def test_an_epub_of_a_project_without_copyright_or_version_passes_epubcheck(tmp_path: Path) -> None:
+    """conf.py sets neither ``copyright`` nor ``version`` (tests/test_pdf_languages.py's project): Sphinx's package
+    template writes them as empty elements, which EPUB does not allow; the edition's package leaves them out."""
+    root = make_project(tmp_path / "project", ["de"], {"de": SAMPLES["de"]})
+    completed = run_triglot("build", "--lang", "de", "--format", "epub", cwd=root)
+    assert completed.returncode == 0, completed.stderr
+    assert [str(problem) for problem in epubcheck(root / "build" / "site" / "de" / "downloads" / "notes-de.epub")] == []

@@ -80,6 +80,8 @@ def _apply(app: Sphinx, config: Config) -> None:
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"
 STYLESHEET = "triglot-epub.css"
+# The package metadata Sphinx's template writes that a project may leave empty (the rest it must have).
+OPTIONAL_METADATA = frozenset({"description", "creator", "contributor", "publisher", "rights", "meta"})
 
 
 def edition_identifier(catalog_name: str) -> str:
@@ -119,15 +121,18 @@ class EditionEpubBuilder(Epub3Builder):
 def complete_package(opf: bytes, facts: EditionFacts, source_identifier: str) -> bytes:
     """*opf* (Sphinx's ``content.opf``) with the translator's role, the source edition and the publication date.
 
-    An empty ``dc:contributor`` (an edition without a translator) is removed;
-    a translation gets ``dc:source`` (the source edition's identifier).
+    The empty elements Sphinx's template writes for what a project leaves unset
+    (no translator, ``copyright``, ``version``, description) are removed: EPUB
+    wants none empty (EPUBCheck RSC-005); a translation gets ``dc:source`` (the
+    source edition's identifier).
     """
     package = etree.fromstring(opf)
     metadata = package.find(f"{{{OPF}}}metadata")
+    for element in metadata.findall(f"{{{DC}}}*") + metadata.findall(f"{{{OPF}}}meta[@property]"):
+        if etree.QName(element).localname in OPTIONAL_METADATA and not (element.text or "").strip():
+            metadata.remove(element)
     contributor = metadata.find(f"{{{DC}}}contributor")
-    if contributor is not None and not (contributor.text or "").strip():
-        metadata.remove(contributor)
-    elif contributor is not None and facts.translator and contributor.text == facts.translator:
+    if contributor is not None and facts.translator and contributor.text == facts.translator:
         contributor.set("id", "translator")
         role = etree.SubElement(metadata, f"{{{OPF}}}meta", refines="#translator", property="role",
                                 scheme="marc:relators")
