@@ -369,7 +369,8 @@ def test_the_books_carry_the_project_s_title_author_and_translation(real_build: 
 
 def test_fpm_docs_pdf_lists_its_news_where_plain_sphinx_fails(real_build: Callable[[str], RealBuild]) -> None:
     """ablog's post lists stop a plain sphinx-build -b latex (posts outside the book have no URI); the PDF shows
-    their titles (triglot.sphinx.ablog_postlists), and its shell prompts' ❯ (triglot.sphinx.latex_languages)."""
+    their titles (triglot.sphinx.ablog_postlists), its shell prompts' ❯ (triglot.sphinx.latex_languages), and its
+    logo page's four SVG logos, converted to PDF (triglot.sphinx.latex_images)."""
     build = real_build("fpm-docs")
     assert build.plain["latex"].returncode == 2 and "process_postlist" in build.plain["latex"].stderr
     config, lang = conf_py(build.docs), build.book_language
@@ -389,6 +390,9 @@ def test_fpm_docs_pdf_lists_its_news_where_plain_sphinx_fails(real_build: Callab
     assert len(titles) == 5
     assert [title for title in titles if "".join(title.split()) not in joined] == []
     assert "❯ openssl sha256" in text
+    tex = (build.root / "build" / "cache" / lang / "pdf" / f"{pdf.stem}.tex").read_text(encoding="utf-8")
+    assert re.findall(r"\\sphinxincludegraphics\[scale=0\.3\]\{\{([\w-]+)\}\.pdf\}", tex) == [
+        "fpm-logo-color", "fpm-logo-mono", "fpm-logo-light", "fpm-logo-outline"]
 
 
 def test_fpm_docs_needs_a_template_its_theme_no_longer_has(real_build: Callable[[str], RealBuild]) -> None:
