@@ -5,6 +5,7 @@ or stops the PDF with the catalog line named."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -26,7 +27,9 @@ def pdf_info(path: Path) -> dict[str, str]:
 
 
 def test_a_title_of_tex_specials_is_printed_as_text(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project", ["ru"], {"ru": (TEX_TITLE, "Река поднялась на 3 метра.", "Он сказал.")})
+    # In the msgstr (reStructuredText) each backslash written twice, to be a backslash in the title's text.
+    msgstr = TEX_TITLE.replace("\\", "\\\\")
+    root = make_project(tmp_path / "project", ["ru"], {"ru": (msgstr, "Река поднялась на 3 метра.", "Он сказал.")})
     completed = run_triglot("build", "--lang", "ru", "--format", "pdf", cwd=root)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     pdf = root / "build" / "site" / "ru" / "downloads" / "notes-ru.pdf"
@@ -99,3 +102,16 @@ def test_the_translated_title_does_not_name_the_files(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
     site = root / "build" / "site"
     assert [path.name for path in sorted(site.glob("*/downloads/*"))] == ["fieldnotes-en.epub", "fieldnotes-ru.epub"]
+
+
+def test_a_title_s_markup_and_escapes_are_not_printed(tmp_path: Path) -> None:
+    """The translated title is reStructuredText: the book's and pages' title is its text, as the page shows it."""
+    root = make_project(tmp_path / "project", ["ru"], {"ru": (r"Заметки о \*звёздах\* и *реках*",
+                                                              "Река поднялась на 3 метра.", "Он сказал.")})
+    completed = run_triglot("build", "--lang", "ru", "--format", "html", "--format", "epub", cwd=root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    page = (root / "build" / "site" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>(.*?)</title>", page, re.S)[1] == "Заметки о *звёздах* и реках &#8212; Заметки о *звёздах* и реках"
+    with zipfile.ZipFile(root / "build" / "site" / "ru" / "downloads" / "notes-ru.epub") as archive:
+        assert re.findall(r"<dc:title>(.*?)</dc:title>", archive.read("content.opf").decode()) == [
+            "Заметки о *звёздах* и реках"]

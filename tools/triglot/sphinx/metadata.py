@@ -25,6 +25,7 @@ from sphinx.transforms import SphinxTransform
 
 from triglot.edition_files import EDITION_FILE
 from triglot.fs import atomic_write
+from triglot.markup import parse_rst
 
 from .project_settings import project_settings
 from .safety import safe_catalog
@@ -62,7 +63,15 @@ def _translated(app: Sphinx, config: Config, source: str) -> str:
     entry = catalog.find(source)
     if entry is None or not entry.translated() or "\n" in entry.msgstr:
         return source
-    return entry.msgstr
+    return title_text(entry.msgstr)
+
+
+def title_text(msgstr: str) -> str:
+    """The text of *msgstr*, a title's translation in reStructuredText, as its page shows it: without markup or
+    escapes (``\\*`` is ``*``, ``*Soft Power*`` is Soft Power); *msgstr* itself when it is not a title's text."""
+    document, _messages = parse_rst(f"{msgstr}\n{'=' * 2 * len(msgstr)}\n")  # as Sphinx parses a title's msgstr
+    title = next(iter(document.findall(nodes.title)), None)
+    return title.astext() if title is not None else msgstr
 
 
 def _apply(app: Sphinx, config: Config) -> None:
