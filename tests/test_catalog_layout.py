@@ -51,6 +51,20 @@ def test_the_settings_win_over_conf_py(tmp_path: Path) -> None:
     assert project_layout(load_settings(root)) == CatalogLayout(root / "locale", True)  # Sphinx has no locale_dirs
 
 
+def test_conf_py_is_evaluated_once_per_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from triglot.catalog import conf_reader
+
+    root = project(tmp_path, "", 'locale_dirs = ["tr/"]\n')
+    evaluated: list[Path] = []
+    evaluate = conf_reader._evaluate
+    monkeypatch.setattr(conf_reader, "_evaluate", lambda docs, conf: evaluated.append(conf) or evaluate(docs, conf))
+    settings = load_settings(root)
+    assert [project_layout(settings).locale for _ in range(2)] == [root / "docs" / "tr"] * 2
+    (root / "docs" / "conf.py").write_text('locale_dirs = ["po/"]\n', encoding="utf-8")
+    assert project_layout(settings).locale == root / "docs" / "po"
+    assert evaluated == [root / "docs" / "conf.py"] * 2
+
+
 def test_a_broken_conf_py_is_an_error_naming_it(tmp_path: Path) -> None:
     root = project(tmp_path, "", "locale_dirs = [\n")
     with pytest.raises(TriglotError) as caught:

@@ -3,11 +3,16 @@
 ``conf.py`` is code: it may change the working folder, ``sys.path`` or
 print. So triglot evaluates it the way Sphinx does (``eval_config_file``),
 but in a child process (``python -m triglot.catalog.conf_reader DOCS OUT``)
-that writes the settings it found, as JSON, to the file *OUT*.
+that writes the settings it found, as JSON, to the file *OUT*. A process
+keeps what it found for a ``conf.py`` of the same text: one build asks for
+the layout several times (planning, fingerprints, status page, site), and
+each child process costs a Python start-up.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import os
 import subprocess
@@ -24,6 +29,18 @@ def read_catalog_settings(docs: Path) -> dict[str, Any]:
     conf = docs / "conf.py"
     if not conf.is_file():
         return {}
+    key = (str(docs.resolve()), str(conf.resolve()), hashlib.sha256(conf.read_bytes()).hexdigest())
+    if key not in _FOUND:
+        _FOUND[key] = _evaluate(docs, conf)
+    return copy.deepcopy(_FOUND[key])
+
+
+# (the docs folder's and conf.py's real paths, digest of conf.py's text) -> the settings it sets
+_FOUND: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def _evaluate(docs: Path, conf: Path) -> dict[str, Any]:
+    """The catalog settings of *conf*, from a child process."""
     with tempfile.TemporaryDirectory(prefix="triglot-conf-") as scratch:
         output = Path(scratch) / "settings.json"
         completed = subprocess.run([sys.executable, "-m", "triglot.catalog.conf_reader", str(docs), str(output)],

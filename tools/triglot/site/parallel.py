@@ -166,13 +166,15 @@ def default_columns(langs: list[str], source: str, lang: str) -> list[str]:
     return [source] if second is None else [source, second]
 
 
-def parallel_html(settings: Settings, editions: list[EditionPage], page: SitePage) -> str:
-    """The HTML of the parallel view *page* of *editions* (one page, each edition's version of it)."""
+def parallel_html(settings: Settings, editions: list[EditionPage], page: SitePage, rows: list[Row]) -> str:
+    """The HTML of the parallel view *page* of *editions* (one page, each edition's version of it), *rows*
+    being ``align(editions, page.root)`` (the same for every view at the same depth: made once by the caller)."""
     langs = [edition.lang for edition in editions]
     titles = {edition.lang: edition.title for edition in editions}
     source = settings.source_language if settings.source_language in langs else langs[0]
     shown = page.lang if page.lang in titles else source
-    return render("parallel.html", page.translations, rows=align(editions, page.root),
-                  languages=[(lang, native_name(lang)) for lang in langs], title=titles[shown],
+    languages = [(lang, native_name(lang)) for lang in langs]
+    return render("parallel.html", page.translations, rows=rows, languages=languages, labels=dict(languages),
+                  title=titles[shown],
                   title_href=f"{page.root}{shown}/{editions[langs.index(shown)].uri}",
                   default=default_columns(langs, source, page.lang), page=page)

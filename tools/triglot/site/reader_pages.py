@@ -19,7 +19,7 @@ from ..languages import language_tag
 from ..edition_files import DOWNLOAD_FORMATS, EDITION_FILE, READER_FILE, parallel_view
 from .downloads import update_edition
 from .pages import InterfaceTranslations, SitePage
-from .parallel import edition_pages, parallel_html
+from .parallel import Row, align, edition_pages, parallel_html
 from .parts import DOWNLOADS, PartManifest
 from .sitemap import Alternates, page_groups, sitemap_xml
 from ..build.passages import Passages
@@ -96,8 +96,12 @@ def assemble_reader_pages(settings: Settings, site: Path, html_parts: dict[str, 
         found = edition_pages(site, editions, uri)
         if not found:
             continue
+        aligned: dict[str, list[Row]] = {}  # by the site's root seen from the view: the links in the cells
         for page in site_page_versions(settings, editions, parallel_view(uri, root_page), site_url, interface):
-            atomic_write(site / page.path, parallel_html(settings, found, page).encode("utf-8"), root=site)
+            if page.root not in aligned:
+                aligned[page.root] = align(found, page.root)
+            html = parallel_html(settings, found, page, aligned[page.root])
+            atomic_write(site / page.path, html.encode("utf-8"), root=site)
     downloads = {lang: edition_downloads(site / lang) for lang in editions}
     statuses = [edition_status(site, lang, _catalogs(html_parts.get(lang)), _passages(html_parts.get(lang)),
                                downloads[lang]) for lang in editions]
