@@ -4,9 +4,10 @@
  * written by triglot.sphinx.translator_mode): "records", for each paragraph
  * and title its state, catalog file and msgstr line, triglot check's findings
  * and an edit link; "strings", the mode's words in the edition's language
- * (the button, the states' names, the edit link's title). Opening a page with ?translator turns the mode on (remembered in
- * localStorage), ?translator=off turns it off, and so does the button shown
- * while it is on. Everything is written as text: translations are untrusted.
+ * (the button, the states' names, the edit link's title). Opening a page
+ * with ?translator turns the mode on (remembered in localStorage),
+ * ?translator=off turns it off, and so does the button shown while it is
+ * on. Everything is written as text: translations are untrusted.
  */
 (function () {
   "use strict";
