@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import time
 import uuid
 from pathlib import Path
@@ -305,7 +304,8 @@ def archival_lines(facts: EditionFacts, lang_tag: str, epoch: str | None = None)
     if facts.description:
         lines.append(rf"\hypersetup{{pdfsubject={{{tex_escape(facts.description)}}}}}")
     if facts.translator:
-        name = html.escape(re.sub(r"[\\{}$%#^_~&]", " ", facts.translator), quote=False)
+        name = html.escape("".join(" " if char in TEX_SPECIALS else char for char in facts.translator),
+                           quote=False)
         lines.append(r"\csname pdfmeta_xmp_add:n\endcsname{<dc:contributor><rdf:Bag><rdf:li>"
                      + name + r"</rdf:li></rdf:Bag></dc:contributor>}")
     return first, "\n".join(lines)

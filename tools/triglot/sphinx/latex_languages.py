@@ -16,13 +16,13 @@ SYMBOLS = r"""
 # the text's height. The character is made active once every package is loaded (a catcode set in the preamble was
 # reset by then), so it never reaches a font; a variation selector after it (U+FE0F), in no font, is dropped.
 # Text read in the preamble (the title) names its emoji with \triglotemoji{<hex>}{<character>} (emoji_commands).
-EMOJI_CODES = range(0x1F000, 0x1FB00)  # the code points the Lua below makes active
-EMOJI = r"""
+EMOJI_CODES = range(0x1F000, 0x1FB00)  # the code points made active (FIRST to LAST below) and emoji_commands names
+EMOJI = (r"""
 \usepackage{twemojis}
 \DeclareRobustCommand\triglotemoji[2]{\ifcsname twemoji #1\endcsname\texttwemoji{#1}\else#2\fi}
 \AddToHook{begindocument/end}{\directlua{
   local backslash = string.char(92)
-  for code = 0x1F000, 0x1FAFF do
+  for code = FIRST, LAST do
     local name = string.format("\csstring\%x", code)
     if token.is_defined("twemoji " .. name) then
       tex.setcatcode(code, 13)
@@ -30,7 +30,7 @@ EMOJI = r"""
     end
   end
 }}
-"""
+""".replace("FIRST", hex(EMOJI_CODES.start)).replace("LAST", hex(EMOJI_CODES.stop - 1)))
 
 # FreeFont: the Latin, Cyrillic and Greek of every edition but those of a script set in Noto.
 FREEFONT = SYMBOLS + r"""
